@@ -1,0 +1,101 @@
+package org.rnnkit.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnkit.core.builder.NetworkCompiler;
+import org.rnnkit.core.generate.Generator;
+import org.rnnkit.core.io.ModelBundle;
+import org.rnnkit.core.spec.ModelSpec;
+
+/**
+ * A sequential recurrent model: its immutable {@link ModelSpec} and the DL4J {@link MultiLayerNetwork}
+ * compiled from it. Many-to-one, many-to-many and one-to-many (through {@link #generator()}) models
+ * are all of this kind; train them with {@code org.rnnkit.core.train.Trainer}.
+ */
+public final class SequenceModel implements RnnModel {
+    private final ModelSpec spec;
+    private final MultiLayerNetwork network;
+
+    private SequenceModel(ModelSpec spec, MultiLayerNetwork network) {
+        this.spec = spec;
+        this.network = network;
+    }
+
+    /** Compiles and initialises a new network for {@code spec}, with float parameters. */
+    public static SequenceModel create(ModelSpec spec) {
+        return create(spec, DataType.FLOAT);
+    }
+
+    /** Compiles and initialises a new network with parameters of the given precision. */
+    public static SequenceModel create(ModelSpec spec, DataType dataType) {
+        MultiLayerConfiguration conf = NetworkCompiler.configuration(spec, dataType);
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return new SequenceModel(spec, network);
+    }
+
+    /** Pairs a spec with an already trained network of matching layout (used when loading). */
+    public static SequenceModel of(ModelSpec spec, MultiLayerNetwork network) {
+        return new SequenceModel(spec, network);
+    }
+
+    /** Reads a model saved with {@link #save(Path)}. */
+    public static SequenceModel load(Path file) throws IOException {
+        return ModelBundle.load(file).sequenceModel();
+    }
+
+    /** Writes this model (network, updater state and spec) to one file, atomically. */
+    public void save(Path file) throws IOException {
+        ModelBundle.of(this).save(file);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String specJson() {
+        return spec.toJson();
+    }
+
+    @Override
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    /**
+     * Inference on a batch. {@code features} is {@code [batch, time]} token indices or
+     * {@code [batch, features, time]}; {@code mask} is {@code [batch, time]} with 1 for real steps, or null.
+     * Returns {@code [batch, units]} for many-to-one models and {@code [batch, units, time]} otherwise.
+     */
+    public INDArray output(INDArray features, INDArray mask) {
+        return network.output(features, false, mask, null);
+    }
+
+    /** Inference on unpadded sequences. */
+    public INDArray output(INDArray features) {
+        return output(features, null);
+    }
+
+    /** Step-by-step sampling for one-to-many generation; fails if this model cannot step. */
+    public Generator generator() {
+        return new Generator(this);
+    }
+
+    @Override
+    public String summary() {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        List<InputType> types = conf.getLayerActivationTypes(spec.input().inputType());
+        ModelSummary table = new ModelSummary();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            table.row("layer" + i, conf.getConf(i).getLayer(), types.get(i), network.getLayer(i).numParams());
+        }
+        return table.toString();
+    }
+}

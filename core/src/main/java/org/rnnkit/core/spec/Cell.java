@@ -1,0 +1,11 @@
+package org.rnnkit.core.spec;
+
+/** The recurrent cells rnnkit offers. */
+public enum Cell {
+    /** Elman network: {@code h' = act(W x + U h + b)}. */
+    SIMPLE_RNN,
+    /** Long short-term memory (Hochreiter &amp; Schmidhuber 1997), without peepholes. */
+    LSTM,
+    /** Gated Recurrent Unit (Cho et al. 2014), rnnkit's own layer. */
+    GRU
+}

@@ -1,0 +1,26 @@
+package org.rnnkit.core.spec;
+
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.layers.Layer;
+
+/** What a {@link LayerSpec} sees while it is compiled: the input, and a stack of DL4J layers to extend. */
+public interface CompileContext {
+
+    /** The model's input. */
+    InputSpec input();
+
+    /** What flows into the layer being compiled. */
+    Shape shape();
+
+    /** Random seed of the model, for layers that need their own. */
+    long seed();
+
+    /** Appends a DL4J layer; its {@code nIn} is inferred when left unset. */
+    void add(Layer layer);
+
+    /** Replaces the last DL4J layer, e.g. to wrap it; fails if there is none. */
+    void replaceLast(UnaryOperator<Layer> wrapper);
+
+    /** The most recently added DL4J layer, or {@code null}. */
+    Layer last();
+}
