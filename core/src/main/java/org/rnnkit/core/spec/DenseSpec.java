@@ -3,9 +3,7 @@ package org.rnnkit.core.spec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.nd4j.linalg.activations.Activation;
 
 /** A fully connected layer; on a sequence it is applied to every step with shared weights. */
@@ -21,7 +19,7 @@ public record DenseSpec(@JsonProperty("units") int units,
 
     @Override
     public void compile(CompileContext context) {
-        DenseLayer dense = new DenseLayer.Builder().nOut(units).activation(activation).build();
-        context.add(context.shape() == Shape.SEQUENCE ? new TimeDistributed(dense, RNNFormat.NCW) : dense);
+        // On sequences DL4J inserts the preprocessors that apply the layer to every step (and carry the mask).
+        context.add(new DenseLayer.Builder().nOut(units).activation(activation).build());
     }
 }

@@ -1,0 +1,104 @@
+package org.rnnkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.rnnkit.core.generate.Sampling;
+import org.rnnkit.core.io.ModelBundle;
+import org.rnnkit.core.io.ModelFileException;
+import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.Merge;
+import org.rnnkit.core.spec.ModelSpec;
+import org.rnnkit.core.spec.Optimizer;
+import org.rnnkit.core.spec.SpecException;
+import org.rnnkit.core.train.Trainer;
+import org.rnnkit.core.train.TrainingConfig;
+
+/** Save and load round trips: identical outputs, specs as JSON, attachments, clear errors on bad files. */
+class PersistenceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainedSequenceModelReloadsWithIdenticalOutputs() throws IOException {
+        SequenceModel model = Rnn.sequence(InputSpec.tokens(10)).embedding(6)
+                .lstm(8, o -> o.layers(2).dropout(0.1)).lastStep().dense(4).softmax(2)
+                .optimizer(Optimizer.adam(0.01).withClipNorm(1.0).withL2(1e-4)).build();
+        DataSet data = TinyData.containsToken(64, 10, 3, 8, 1);
+        new Trainer(TrainingConfig.epochs(2)).fit(model, TinyData.batches(data, 16), null);
+        Path file = dir.resolve("model.zip");
+        ModelBundle.of(model).withText("vocabulary.json", "{\"a\":1}").save(file);
+
+        ModelBundle loaded = ModelBundle.load(file);
+        SequenceModel again = loaded.sequenceModel();
+        INDArray expected = model.output(data.getFeatures(), data.getFeaturesMaskArray());
+        assertEquals(expected, again.output(data.getFeatures(), data.getFeaturesMaskArray()));
+        assertEquals(model.spec(), again.spec());
+        assertEquals("{\"a\":1}", loaded.text("vocabulary.json").orElseThrow());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left beside the model");
+        }
+    }
+
+    @Test
+    void encoderDecoderReloadsAndDecodesTheSame() throws IOException {
+        Seq2SeqModel model = Rnn.encoderDecoder(6, 6).embedding(4).lstm(8, o -> o.layers(2)).build();
+        Seq2SeqData data = Seq2SeqData.reverse(20, 6, 2, 4, 3);
+        Path file = dir.resolve("s2s.zip");
+        model.save(file);
+        Seq2SeqModel again = Seq2SeqModel.load(file);
+        assertEquals(model.output(data.source, data.sourceMask, data.targetIn, data.targetMask),
+                again.output(data.source, data.sourceMask, data.targetIn, data.targetMask));
+        assertTrue(Arrays.deepEquals(model.decode(data.source, data.sourceMask, 1, 2, 5, Sampling.greedy(), 0),
+                again.decode(data.source, data.sourceMask, 1, 2, 5, Sampling.greedy(), 0)));
+    }
+
+    @Test
+    void specRoundTripsThroughJson() {
+        ModelSpec spec = Rnn.sequence(InputSpec.features(4))
+                .simpleRnn(8, o -> o.layerNorm().layers(2))
+                .lstm(6, o -> o.bidirectional(Merge.AVERAGE).dropout(0.25))
+                .dropout(0.3).dense(5).softmax(3)
+                .optimizer(Optimizer.rmsprop(0.002).withClipValue(0.5)).seed(77).spec();
+        String json = spec.toJson();
+        assertEquals(spec, ModelSpec.fromJson(json));
+        assertTrue(json.contains("\"type\" : \"recurrent\""), json);
+    }
+
+    @Test
+    void badJsonNamesTheProblem() {
+        SpecException e = assertThrows(SpecException.class, () -> ModelSpec.fromJson(
+                "{\"input\":{\"kind\":\"FEATURES\",\"size\":3},\"layers\":[{\"type\":\"recurrent\",\"cell\":\"LSTM\",\"units\":0,\"layers\":1}],"
+                        + "\"optimizer\":{\"name\":\"adam\",\"learningRate\":0.1}}"));
+        assertTrue(e.getMessage().contains("positive number of units"), e.getMessage());
+    }
+
+    @Test
+    void filesThatAreNotModelsGiveClearErrors() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello");
+        ModelFileException notZip = assertThrows(ModelFileException.class, () -> ModelBundle.load(text));
+        assertTrue(notZip.getMessage().startsWith(text + ": not an rnnkit model"), notZip.getMessage());
+
+        ModelFileException missing = assertThrows(ModelFileException.class, () -> ModelBundle.load(dir.resolve("none.zip")));
+        assertTrue(missing.getMessage().contains("no such model file"), missing.getMessage());
+
+        Path good = dir.resolve("good.zip");
+        Rnn.sequence(InputSpec.features(2)).lstm(3).softmax(2).build().save(good);
+        byte[] bytes = Files.readAllBytes(good);
+        Path truncated = dir.resolve("truncated.zip");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        ModelFileException corrupt = assertThrows(ModelFileException.class, () -> ModelBundle.load(truncated));
+        assertTrue(corrupt.getMessage().startsWith(truncated.toString()), corrupt.getMessage());
+    }
+}
