@@ -1,0 +1,31 @@
+package org.rnnkit.apps;
+
+import org.rnnkit.core.Environment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rnnkit} command: one entry point for every demo ({@code rnnkit <app> <command> [options]}). */
+@Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Recurrent neural network demos on Deeplearning4j.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests, which must not exit the JVM). */
+    public static int run(String... args) {
+        // One native thread unless OMP_NUM_THREADS says otherwise: faster for RNN-sized matrices on 2 cores.
+        Environment.useThreads(Environment.threadsFromEnvironment(1));
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    /** Reports rnnkit's version from its build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rnnkit " + Environment.describe().get("rnnkit")};
+        }
+    }
+}

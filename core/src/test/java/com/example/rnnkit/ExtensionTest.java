@@ -1,0 +1,42 @@
+package com.example.rnnkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.core.Rnn;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.ModelSpec;
+import org.rnnkit.core.spec.SpecJson;
+
+/** A layer from outside rnnkit joins the builder, saves, reloads and acts only while training. */
+class ExtensionTest {
+
+    @Test
+    void customLayerBuildsSavesAndReloads(@TempDir Path dir) throws Exception {
+        SpecJson.register(GaussianNoise.class);
+        SequenceModel model = Rnn.sequence(InputSpec.features(3))
+                .layer(new GaussianNoise(0.5))
+                .lstm(4)
+                .softmax(2)
+                .build();
+        assertTrue(model.summary().contains("DropoutLayer"), model.summary());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 5);
+        assertEquals(model.output(x), model.output(x), "no noise at inference");
+        INDArray train1 = model.network().output(x, true);
+        INDArray train2 = model.network().output(x, true);
+        assertNotEquals(train1, train2, "noise while training");
+
+        assertEquals(model.spec(), ModelSpec.fromJson(model.spec().toJson()));
+        Path file = dir.resolve("custom.zip");
+        model.save(file);
+        assertEquals(model.output(x), SequenceModel.load(file).output(x));
+    }
+}
