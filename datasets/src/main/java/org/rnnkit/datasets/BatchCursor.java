@@ -3,8 +3,11 @@ package org.rnnkit.datasets;
 import java.util.Arrays;
 import java.util.List;
 
-/** Walks one epoch of a {@link BatchPlan}; {@link #reset()} starts the next epoch (a new shuffle). */
-final class BatchCursor {
+/**
+ * Walks one epoch of a {@link BatchPlan} (used by the iterators): {@link #next()} gives the next planned batch of
+ * example indices, {@link #next(int)} the next n; {@link #reset()} starts the next epoch (a new shuffle).
+ */
+public final class BatchCursor {
 
     private final BatchPlan plan;
     private final int numExamples;
@@ -14,7 +17,7 @@ final class BatchCursor {
     private int position;
     private int[] boundaries;
 
-    BatchCursor(BatchPlan plan, int numExamples, int[] lengths) {
+    public BatchCursor(BatchPlan plan, int numExamples, int[] lengths) {
         if (numExamples < 1) {
             throw new IllegalArgumentException("an iterator needs at least one example");
         }
@@ -37,12 +40,12 @@ final class BatchCursor {
         position = 0;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return position < numExamples;
     }
 
     /** The rest of the current planned batch. */
-    int[] next() {
+    public int[] next() {
         int end = numExamples;
         for (int b : boundaries) {
             if (b > position) {
@@ -54,7 +57,7 @@ final class BatchCursor {
     }
 
     /** The next {@code n} examples of the epoch order (fewer at the end). */
-    int[] next(int n) {
+    public int[] next(int n) {
         return take(Math.min(n, numExamples - position));
     }
 
@@ -67,16 +70,16 @@ final class BatchCursor {
         return out;
     }
 
-    void reset() {
+    public void reset() {
         epoch++;
         load();
     }
 
-    int batchSize() {
+    public int batchSize() {
         return plan.batchSize();
     }
 
-    int numExamples() {
+    public int numExamples() {
         return numExamples;
     }
 }
