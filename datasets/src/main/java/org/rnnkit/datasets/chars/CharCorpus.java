@@ -7,11 +7,9 @@ import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.BufferedOutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +17,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A character corpus streamed from a UTF-8 file: one pass reads it in 64 K-char chunks (strict UTF-8; a bad
+ * A character corpus streamed from a UTF-8 file: one pass decodes it in 64 K-char chunks (strict UTF-8; a bad
  * byte is reported with its line), collects the {@link CharVocabulary} and writes the code points to a temporary
  * cache file, from which windows are then read by position, so the text is never held in memory whole.
  * Close it to delete the cache.
@@ -43,61 +41,51 @@ public final class CharCorpus implements Closeable {
     /** Streams {@code file} once; an empty file is a {@link DataFormatException}. */
     public static CharCorpus open(Path file) {
         Set<Integer> seen = new HashSet<>();
-        long count = 0;
-        long line = 1;
         Path cache;
         try {
             cache = Files.createTempFile("rnnkit-chars", ".cp");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Reader reader = StrictText.open(file);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 16))) {
-            char[] buf = new char[1 << 16];
-            int pendingHigh = -1;
-            while (true) {
-                int n;
+        long[] count = {0};
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 16))) {
+            int[] pendingHigh = {-1};
+            StrictText.forEachChunk(file, (buf, n) -> {
                 try {
-                    n = reader.read(buf);
-                } catch (CharacterCodingException e) {
-                    throw DataFormatException.atLine(file, line, "UTF-8 text (found bytes that are not UTF-8)");
-                }
-                if (n < 0) {
-                    break;
-                }
-                for (int i = 0; i < n; i++) {
-                    char c = buf[i];
-                    int cp;
-                    if (pendingHigh >= 0) {
-                        cp = Character.toCodePoint((char) pendingHigh, c);
-                        pendingHigh = -1;
-                    } else if (Character.isHighSurrogate(c)) {
-                        pendingHigh = c;
-                        continue;
-                    } else {
-                        cp = c;
+                    for (int i = 0; i < n; i++) {
+                        char c = buf[i];
+                        int cp;
+                        if (pendingHigh[0] >= 0) {
+                            cp = Character.toCodePoint((char) pendingHigh[0], c);
+                            pendingHigh[0] = -1;
+                        } else if (Character.isHighSurrogate(c)) {
+                            pendingHigh[0] = c;
+                            continue;
+                        } else {
+                            cp = c;
+                        }
+                        seen.add(cp);
+                        out.writeInt(cp);
+                        count[0]++;
                     }
-                    if (cp == '\n') {
-                        line++;
-                    }
-                    seen.add(cp);
-                    out.writeInt(cp);
-                    count++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }
+            });
         } catch (DataFormatException e) {
             deleteQuietly(cache);
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             deleteQuietly(cache);
-            throw DataFormatException.inFile(file, "a readable file", e);
+            throw new UncheckedIOException("could not write the character cache " + cache,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
-        if (count < 2) {
+        if (count[0] < 2) {
             deleteQuietly(cache);
             throw DataFormatException.inFile(file, "at least 2 characters of text", null);
         }
         try {
-            return new CharCorpus(file, cache, count,
+            return new CharCorpus(file, cache, count[0],
                     new CharVocabulary(seen.stream().mapToInt(Integer::intValue).toArray()));
         } catch (IOException e) {
             deleteQuietly(cache);
