@@ -26,7 +26,8 @@ import java.util.Map;
  * one step long); where notes overlap, the highest sounds (skyline; at equal pitch the later note). Positions are
  * in beats, so tempo changes do not move notes (the tempo itself is not kept). SMPTE-timed files are read as
  * 120 bpm. A note-on without note-off ends at its track's last tick. The melody starts at tick 0 (leading rest
- * kept). Immutable.
+ * kept). The file's chunk structure is checked first, so a truncated file is an error, not a shorter tune.
+ * Immutable.
  */
 public final class MidiMelodyReader {
 
@@ -62,9 +63,16 @@ public final class MidiMelodyReader {
         if (!Files.isRegularFile(file)) {
             throw DataFormatException.inFile(file, "an existing MIDI file", null);
         }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw DataFormatException.inFile(file, "a readable MIDI file", e);
+        }
+        SmfChunks.check(file, bytes);
         Sequence seq;
         try {
-            seq = MidiSystem.getSequence(file.toFile());
+            seq = MidiSystem.getSequence(new java.io.ByteArrayInputStream(bytes));
         } catch (InvalidMidiDataException e) {
             throw DataFormatException.inFile(file, "a Standard MIDI File (" + e.getMessage() + ")", e);
         } catch (IOException e) {
