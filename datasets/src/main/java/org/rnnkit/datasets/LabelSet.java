@@ -50,7 +50,10 @@ public final class LabelSet {
     public static LabelSet sorted(Collection<String> observed) {
         boolean numeric = observed.stream().allMatch(LabelSet::isNumber);
         Collection<String> distinct = numeric
-                ? new TreeSet<>((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)))
+                ? new TreeSet<String>((a, b) -> {
+                    int c = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+                    return c != 0 ? c : a.compareTo(b);
+                })
                 : new TreeSet<>();
         distinct.addAll(new LinkedHashSet<>(observed));
         return new LabelSet(new ArrayList<>(distinct));

@@ -114,7 +114,7 @@ public final class SequenceDataset {
         return new SequenceDataset(newName, newExamples, perSequenceLabels, classes);
     }
 
-    /** Train, validation and test parts of a split. */
+    /** Train, validation and test parts of a split; a part that was not asked for (fraction 0) is null. */
     public record Split(SequenceDataset train, SequenceDataset validation, SequenceDataset test) {
     }
 

@@ -105,6 +105,49 @@ class IteratorContractTest {
     }
 
     @Test
+    void charAndTokenIteratorsPrefetchedAsync(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = BadInput.write(dir, "c.txt", "to be or not to be, that is the question\n".repeat(20));
+        try (org.rnnkit.datasets.chars.CharCorpus corpus = org.rnnkit.datasets.chars.CharCorpus.open(f)) {
+            org.rnnkit.datasets.chars.CharWindowIterator chars = new org.rnnkit.datasets.chars.CharWindowIterator(
+                    corpus, 16, TokenEncoding.ONE_HOT, TokenEncoding.ONE_HOT, BatchPlan.shuffled(8, 1));
+            assertEquals(prefetchedExamples(chars), chars.numExamples());
+        }
+        List<int[]> seqs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int[] s = new int[2 + i % 9];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = (i + k) % 5;
+            }
+            seqs.add(s);
+        }
+        TokenSequenceIterator tokens = new TokenSequenceIterator(seqs, 5, TokenEncoding.INDEX, TokenEncoding.INDEX,
+                BatchPlan.bucketed(4, 2));
+        assertEquals(30, prefetchedExamples(tokens));
+    }
+
+    private static int prefetchedExamples(DataSetIterator it) {
+        AsyncDataSetIterator async = new AsyncDataSetIterator(it, 2);
+        try {
+            int n = 0;
+            while (async.hasNext()) {
+                DataSet b = async.next();
+                assertFalse(b.getFeatures().isNaN().any());
+                n += b.numExamples();
+            }
+            async.reset();
+            int again = 0;
+            while (async.hasNext()) {
+                again += async.next().numExamples();
+            }
+            assertEquals(n, again);
+            return n;
+        } finally {
+            async.shutdown();
+        }
+    }
+
+    @Test
     void translationIteratorPrefetchedAsync() {
         List<SentencePair> pairs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

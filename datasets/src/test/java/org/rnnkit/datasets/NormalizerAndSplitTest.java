@@ -77,6 +77,12 @@ class NormalizerAndSplitTest {
     }
 
     @Test
+    void labelSetsSortNumericallyAndKeepDistinctSpellings() {
+        assertEquals(List.of("-1", "1", "1.0", "10"), LabelSet.sorted(List.of("10", "1", "-1", "1.0", "1")).names());
+        assertEquals(List.of("neg", "pos"), LabelSet.sorted(List.of("pos", "neg")).names());
+    }
+
+    @Test
     void minMaxMapsTrainingRangeToUnitInterval() {
         SequenceDataset ds = data(4);
         SequenceNormalizer norm = SequenceNormalizer.fit(SequenceNormalizer.Kind.MIN_MAX, ds);
