@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
-/** The package's JSON plumbing: the shared mapper and stream helpers used by every saveable type. */
+/** The package's JSON plumbing: the shared mapper and helpers used by every type saved as JSON. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.CLOSE_CLOSEABLE);
@@ -39,17 +37,6 @@ public final class Json {
         } catch (IOException e) {
             throw DataFormatException.at(what, "JSON", "valid JSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
-    }
-
-    /** Writes a node as UTF-8 to a stream, leaving the stream open. */
-    public static void write(JsonNode node, OutputStream out) throws IOException {
-        out.write(write(node).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** Reads all of a stream as one JSON document. */
-    public static JsonNode read(InputStream in, String what) throws IOException {
-        return read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), what);
     }
 
     /** The required field {@code name} of {@code node}, or a {@link DataFormatException}. */

@@ -142,7 +142,8 @@ public final class SequenceNormalizer {
 
     /** Writes the JSON form to a stream (left open). */
     public void save(OutputStream out) throws IOException {
-        Json.write(Json.read(toJson(), "normalizer"), out);
+        out.write(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
     }
 
     /** Reads the JSON form from a stream. */

@@ -97,6 +97,12 @@ class MusicTest {
             assertEquals(type, MidiSystem.getMidiFileFormat(f.toFile()).getType());
             assertArrayEquals(tokens, codec.encode(MidiMelodyReader.of(4).read(f)));
         }
+        Melody repeated = NoteText.parse("C4 1/8, C4 1/8, C4 1/4, R 1/16, C4 1/16", 4, "repeated");
+        Path r = dir.resolve("repeated.mid");
+        try (OutputStream out = Files.newOutputStream(r)) {
+            MidiMelodyWriter.write(repeated, 1, out);
+        }
+        assertEquals(repeated, MidiMelodyReader.of(4).read(r));
         Melody triplets = new Melody(List.of(new Melody.Event(60, 1), new Melody.Event(62, 2)), 3);
         Path t = dir.resolve("triplets.mid");
         try (OutputStream out = Files.newOutputStream(t)) {
