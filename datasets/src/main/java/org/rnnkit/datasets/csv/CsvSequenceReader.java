@@ -143,6 +143,9 @@ public final class CsvSequenceReader {
                         + fields.length);
             }
             int label = labelColumn < 0 ? fields.length - 1 : labelColumn;
+            if (label == idColumn) {
+                throw new IllegalStateException("the label column and the id column are both column " + label);
+            }
             float[] features = new float[fields.length - 1 - (idColumn >= 0 ? 1 : 0)];
             int k = 0;
             for (int i = 0; i < fields.length; i++) {

@@ -18,7 +18,7 @@ import java.util.Locale;
  * from {@code @classLabel true name...}; {@code @dimensions} is checked when present), then after
  * {@code @data} one case per line: channels separated by {@code :}, each a comma-separated list of values (all
  * channels of a case equally long; cases may differ in length), and the class label last. Missing values
- * ({@code ?}) are rejected. Produces a many-to-one {@link SequenceDataset} with features {@code [T][channels]}.
+ * ({@code ?}) and time-stamped files are rejected. Produces a many-to-one {@link SequenceDataset} with features {@code [T][channels]}.
  */
 public final class TsReader {
 
@@ -88,6 +88,12 @@ public final class TsReader {
                         throw DataFormatException.atLine(file, n, "@dimensions followed by a whole number");
                     }
                 }
+                case "@timestamps" -> {
+                    if (parts.length > 1 && parts[1].equalsIgnoreCase("true")) {
+                        throw DataFormatException.atLine(file, n,
+                                "@timeStamps false (time-stamped series are not supported)");
+                    }
+                }
                 case "@classlabel" -> {
                     if (parts.length < 3 || !parts[1].equalsIgnoreCase("true")) {
                         throw DataFormatException.atLine(file, n,
@@ -96,7 +102,7 @@ public final class TsReader {
                     classes = LabelSet.of(Arrays.asList(parts).subList(2, parts.length));
                 }
                 default -> {
-                    // other headers (@problemName, @timeStamps, @missing, @univariate, @equalLength,
+                    // other headers (@problemName, @missing, @univariate, @equalLength,
                     // @seriesLength) carry nothing the reader needs: the data lines are checked directly.
                 }
             }

@@ -96,6 +96,8 @@ class UcrAndTsReaderTest {
         expect(badLabel, "line 7", "found \"swim\"", () -> TsReader.read(badLabel));
         Path bin = writeWithBadByte(dir, "bin.ts", TS_HEADER + "1,2:3,4:run\n1,2:3,", "4:run\n");
         expect(bin, "line 8", "UTF-8", () -> TsReader.read(bin));
+        Path stamped = write(dir, "stamped.ts", "@timeStamps true\n" + TS_HEADER);
+        expect(stamped, "line 1", "time-stamped", () -> TsReader.read(stamped));
         Path noFile = dir.resolve("none.ts");
         expect(noFile, "file", "an existing file", () -> TsReader.read(noFile));
     }
