@@ -37,15 +37,30 @@ public final class SequenceNormalizer {
 
     /** Fits on the features of {@code train}. */
     public static SequenceNormalizer fit(Kind kind, SequenceDataset train) {
-        int f = train.numFeatures();
+        List<float[][]> features = new ArrayList<>(train.size());
+        train.examples().forEach(x -> features.add(x.features()));
+        return fit(kind, features);
+    }
+
+    /**
+     * Fits on raw time-major sequences {@code [T][F]}, e.g. the training part of a series before it is cut into
+     * {@link org.rnnkit.datasets.timeseries.SlidingWindows} (then targets are normalised too; see
+     * {@link #revert}).
+     */
+    public static SequenceNormalizer fit(Kind kind, List<float[][]> train) {
+        if (train.isEmpty() || train.get(0).length == 0) {
+            throw new IllegalArgumentException("cannot fit a normalizer on no data");
+        }
+        int f = train.get(0)[0].length;
         double[] shift = new double[f];
         double[] scale = new double[f];
         if (kind == Kind.STANDARDIZE) {
             double[] sum = new double[f];
             double[] sumSq = new double[f];
             long n = 0;
-            for (SequenceExample x : train.examples()) {
-                for (float[] row : x.features()) {
+            for (float[][] x : train) {
+                for (float[] row : x) {
+                    checkWidth(row, f);
                     for (int c = 0; c < f; c++) {
                         sum[c] += row[c];
                         sumSq[c] += (double) row[c] * row[c];
@@ -63,8 +78,9 @@ public final class SequenceNormalizer {
             double[] max = new double[f];
             java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            for (SequenceExample x : train.examples()) {
-                for (float[] row : x.features()) {
+            for (float[][] x : train) {
+                for (float[] row : x) {
+                    checkWidth(row, f);
                     for (int c = 0; c < f; c++) {
                         min[c] = Math.min(min[c], row[c]);
                         max[c] = Math.max(max[c], row[c]);
@@ -77,6 +93,12 @@ public final class SequenceNormalizer {
             }
         }
         return new SequenceNormalizer(kind, shift, scale);
+    }
+
+    private static void checkWidth(float[] row, int width) {
+        if (row.length != width) {
+            throw new IllegalArgumentException("a step has " + row.length + " features, expected " + width);
+        }
     }
 
     /** The kind fitted. */
@@ -95,6 +117,19 @@ public final class SequenceNormalizer {
             out[t] = new float[shift.length];
             for (int c = 0; c < shift.length; c++) {
                 out[t][c] = (float) ((features[t][c] - shift[c]) / scale[c]);
+            }
+        }
+        return out;
+    }
+
+    /** Undoes {@link #transform} (e.g. to read forecasts in the series' units); a new array. */
+    public float[][] revert(float[][] normalised) {
+        float[][] out = new float[normalised.length][];
+        for (int t = 0; t < normalised.length; t++) {
+            checkWidth(normalised[t], shift.length);
+            out[t] = new float[shift.length];
+            for (int c = 0; c < shift.length; c++) {
+                out[t][c] = (float) (normalised[t][c] * scale[c] + shift[c]);
             }
         }
         return out;

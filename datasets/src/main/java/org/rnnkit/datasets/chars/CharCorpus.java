@@ -38,8 +38,17 @@ public final class CharCorpus implements Closeable {
         this.channel = FileChannel.open(cache, StandardOpenOption.READ);
     }
 
-    /** Streams {@code file} once; an empty file is a {@link DataFormatException}. */
+    /** Streams {@code file} once, collecting its characters; an empty file is a {@link DataFormatException}. */
     public static CharCorpus open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Streams {@code file} once using a fixed vocabulary (e.g. the training corpus's, for validation text or
+     * for a saved model); a character outside it is a {@link DataFormatException} naming its line. With a
+     * null vocabulary the file's own characters are collected.
+     */
+    public static CharCorpus open(Path file, CharVocabulary fixed) {
         Set<Integer> seen = new HashSet<>();
         Path cache;
         try {
@@ -50,6 +59,7 @@ public final class CharCorpus implements Closeable {
         long[] count = {0};
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 16))) {
             int[] pendingHigh = {-1};
+            long[] line = {1};
             StrictText.forEachChunk(file, (buf, n) -> {
                 try {
                     for (int i = 0; i < n; i++) {
@@ -63,6 +73,13 @@ public final class CharCorpus implements Closeable {
                             continue;
                         } else {
                             cp = c;
+                        }
+                        if (fixed != null && fixed.indexOf(cp) < 0) {
+                            throw DataFormatException.atLine(file, line[0], "a character of the given vocabulary,"
+                                    + " found U+" + String.format("%04X", cp));
+                        }
+                        if (cp == '\n') {
+                            line[0]++;
                         }
                         seen.add(cp);
                         out.writeInt(cp);
@@ -85,8 +102,8 @@ public final class CharCorpus implements Closeable {
             throw DataFormatException.inFile(file, "at least 2 characters of text", null);
         }
         try {
-            return new CharCorpus(file, cache, count[0],
-                    new CharVocabulary(seen.stream().mapToInt(Integer::intValue).toArray()));
+            return new CharCorpus(file, cache, count[0], fixed != null ? fixed
+                    : new CharVocabulary(seen.stream().mapToInt(Integer::intValue).toArray()));
         } catch (IOException e) {
             deleteQuietly(cache);
             throw new UncheckedIOException(e);

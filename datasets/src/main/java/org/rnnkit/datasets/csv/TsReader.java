@@ -2,6 +2,7 @@ package org.rnnkit.datasets.csv;
 
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
+import org.rnnkit.datasets.NumericFields;
 import org.rnnkit.datasets.RecordErrors;
 import org.rnnkit.datasets.SequenceDataset;
 import org.rnnkit.datasets.SequenceExample;

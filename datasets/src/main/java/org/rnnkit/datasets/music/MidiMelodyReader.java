@@ -1,6 +1,7 @@
 package org.rnnkit.datasets.music;
 
 import org.rnnkit.datasets.DataFormatException;
+import org.rnnkit.datasets.RecordErrors;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiEvent;
@@ -53,6 +54,22 @@ public final class MidiMelodyReader {
     /** Reads only track {@code index} (0-based) or {@link #ALL_TRACKS}. */
     public MidiMelodyReader withTrack(int index) {
         return new MidiMelodyReader(stepsPerQuarter, index);
+    }
+
+    /**
+     * The melodies of several files, in order. A bad file goes to {@code errors}: with
+     * {@link RecordErrors#skipAndCollect()} it is left out and counted, otherwise it is thrown.
+     */
+    public List<Melody> readAll(List<Path> files, RecordErrors errors) {
+        List<Melody> out = new ArrayList<>(files.size());
+        for (Path f : files) {
+            try {
+                out.add(read(f));
+            } catch (DataFormatException e) {
+                errors.handle(e);
+            }
+        }
+        return out;
     }
 
     private record Note(int pitch, long startTick, long endTick) {

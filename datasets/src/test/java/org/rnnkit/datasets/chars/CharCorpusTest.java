@@ -74,6 +74,17 @@ class CharCorpusTest {
     }
 
     @Test
+    void validationTextUsesTheTrainingVocabulary() throws Exception {
+        try (CharCorpus train = CharCorpus.open(write(dir, "train.txt", "abcabc\nab"));
+             CharCorpus valid = CharCorpus.open(write(dir, "valid.txt", "cab\nba"), train.vocabulary())) {
+            assertEquals(train.vocabulary(), valid.vocabulary());
+            assertEquals("cab", valid.vocabulary().decode(valid.read(0, 3)));
+            Path other = write(dir, "other.txt", "ab\nabz\n");
+            expect(other, "line 2", "U+007A", () -> CharCorpus.open(other, train.vocabulary()));
+        }
+    }
+
+    @Test
     void badCorpora() throws Exception {
         Path empty = write(dir, "empty.txt", "");
         expect(empty, "file", "at least 2 characters", () -> CharCorpus.open(empty));

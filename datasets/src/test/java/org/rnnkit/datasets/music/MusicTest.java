@@ -186,6 +186,21 @@ class MusicTest {
         expect(noNotes, "all 1 track(s)", "at least one note", () -> MidiMelodyReader.of(4).read(noNotes));
     }
 
+    @Test
+    void readAllSkipsBadFilesOnlyWhenAskedAndCountsThem() throws Exception {
+        Path good = dir.resolve("good.mid");
+        try (OutputStream out = Files.newOutputStream(good)) {
+            MidiMelodyWriter.write(tune(), 0, out);
+        }
+        Path bad = write(dir, "bad.mid", "MThd nonsense");
+        org.rnnkit.datasets.RecordErrors errors = org.rnnkit.datasets.RecordErrors.skipAndCollect();
+        assertEquals(List.of(tune()), MidiMelodyReader.of(4).readAll(List.of(bad, good), errors));
+        assertEquals(1, errors.count());
+        assertTrue(errors.report().contains("bad.mid"));
+        expect(bad, "file", "MIDI", () -> MidiMelodyReader.of(4).readAll(List.of(good, bad),
+                org.rnnkit.datasets.RecordErrors.failFast()));
+    }
+
     private static MidiEvent tempo(long tick, int microsPerQuarter) throws Exception {
         byte[] d = {(byte) (microsPerQuarter >> 16), (byte) (microsPerQuarter >> 8), (byte) microsPerQuarter};
         return new MidiEvent(new MetaMessage(0x51, d, 3), tick);

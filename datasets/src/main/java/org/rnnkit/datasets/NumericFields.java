@@ -1,16 +1,15 @@
-package org.rnnkit.datasets.csv;
-
-import org.rnnkit.datasets.DataFormatException;
+package org.rnnkit.datasets;
 
 import java.nio.file.Path;
 
-/** Parses numeric fields, reporting non-numeric or non-finite values with file, line and field. */
-final class NumericFields {
+/** Parses numeric fields for every numeric reader, reporting non-numeric or non-finite values with file, line and field. */
+public final class NumericFields {
 
     private NumericFields() {
     }
 
-    static float parse(String token, Path file, long line, int field) {
+    /** The finite float in {@code token} (trimmed), or a {@link DataFormatException} at file, line, 1-based field. */
+    public static float parse(String token, Path file, long line, int field) {
         String t = token.trim();
         float v;
         try {
@@ -24,12 +23,13 @@ final class NumericFields {
         return v;
     }
 
-    static String abbreviate(String s) {
+    /** {@code s}, cut to 40 characters for messages. */
+    public static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     /** Splits on runs of whitespace and/or commas, ignoring leading and trailing separators. */
-    static String[] splitLoose(String line) {
+    public static String[] splitLoose(String line) {
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return new String[0];
