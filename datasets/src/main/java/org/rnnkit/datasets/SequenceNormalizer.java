@@ -160,7 +160,13 @@ public final class SequenceNormalizer {
     /** Parses {@link #toJson()}'s form. */
     public static SequenceNormalizer fromJson(String json) {
         JsonNode node = Json.read(json, "normalizer");
-        Kind kind = Kind.valueOf(Json.field(node, "kind", "normalizer").asText());
+        String kindName = Json.field(node, "kind", "normalizer").asText();
+        Kind kind;
+        try {
+            kind = Kind.valueOf(kindName);
+        } catch (IllegalArgumentException e) {
+            throw DataFormatException.at("normalizer", "JSON", "kind STANDARDIZE or MIN_MAX, found \"" + kindName + "\"");
+        }
         JsonNode s = Json.field(node, "shift", "normalizer");
         JsonNode k = Json.field(node, "scale", "normalizer");
         if (s.size() != k.size()) {

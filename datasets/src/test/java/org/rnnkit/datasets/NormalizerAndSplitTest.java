@@ -74,6 +74,10 @@ class NormalizerAndSplitTest {
         float[][] raw = s.test().examples().get(0).features();
         assertArrayEquals(norm.transform(raw)[2], loaded.transform(raw)[2]);
         assertEquals(norm.toJson(), SequenceNormalizer.fromJson(norm.toJson()).toJson());
+        org.junit.jupiter.api.Assertions.assertThrows(DataFormatException.class,
+                () -> SequenceNormalizer.fromJson(norm.toJson().replace("STANDARDIZE", "LOG")));
+        org.junit.jupiter.api.Assertions.assertThrows(DataFormatException.class,
+                () -> SequenceNormalizer.fromJson("{not json"));
     }
 
     @Test

@@ -32,6 +32,9 @@ import java.util.Map;
  */
 public final class MidiMelodyReader {
 
+    /** The longest melody accepted, in grid steps (a guard against corrupt tick values). */
+    public static final int MAX_STEPS = 1 << 22;
+
     /** Value of {@code track} meaning every track. */
     public static final int ALL_TRACKS = -1;
 
@@ -72,7 +75,7 @@ public final class MidiMelodyReader {
         return out;
     }
 
-    private record Note(int pitch, long startTick, long endTick) {
+    private record Note(int pitch, long startTick, long endTick, int track) {
     }
 
     /** The melody of a MIDI file. */
@@ -105,17 +108,17 @@ public final class MidiMelodyReader {
         List<Note> notes = new ArrayList<>();
         for (int t = 0; t < tracks.length; t++) {
             if (track == ALL_TRACKS || track == t) {
-                collect(tracks[t], notes);
+                collect(tracks[t], t, notes);
             }
         }
         String where = track == ALL_TRACKS ? "all " + tracks.length + " track(s)" : "track " + track;
         if (notes.isEmpty()) {
             throw DataFormatException.at(file.toString(), where, "at least one note (note-on outside channel 10)");
         }
-        return skyline(notes, ticksPerQuarter);
+        return skyline(file, notes, ticksPerQuarter);
     }
 
-    private static void collect(Track track, List<Note> notes) {
+    private static void collect(Track track, int index, List<Note> notes) {
         Map<Integer, Deque<Long>> open = new HashMap<>();
         for (int i = 0; i < track.size(); i++) {
             MidiEvent event = track.get(i);
@@ -131,24 +134,29 @@ public final class MidiMelodyReader {
             } else if (off) {
                 Deque<Long> starts = open.get(key);
                 if (starts != null && !starts.isEmpty()) {
-                    notes.add(new Note(m.getData1(), starts.removeFirst(), event.getTick()));
+                    notes.add(new Note(m.getData1(), starts.removeFirst(), event.getTick(), index));
                 }
             }
         }
         long end = track.ticks();
-        open.forEach((key, starts) -> starts.forEach(s -> notes.add(new Note(key % 128, s, Math.max(end, s)))));
+        open.forEach((key, starts) -> starts.forEach(s -> notes.add(new Note(key % 128, s, Math.max(end, s), index))));
     }
 
-    private Melody skyline(List<Note> notes, double ticksPerQuarter) {
+    private Melody skyline(Path file, List<Note> notes, double ticksPerQuarter) {
         notes.sort(Comparator.comparingLong(Note::startTick));
         int n = notes.size();
         int[] start = new int[n];
         int[] end = new int[n];
         int total = 0;
         for (int i = 0; i < n; i++) {
-            start[i] = (int) Math.round(notes.get(i).startTick() * stepsPerQuarter / ticksPerQuarter);
-            end[i] = Math.max(start[i] + 1,
-                    (int) Math.round(notes.get(i).endTick() * stepsPerQuarter / ticksPerQuarter));
+            Note note = notes.get(i);
+            double endStep = Math.rint(note.endTick() * stepsPerQuarter / ticksPerQuarter);
+            if (endStep > MAX_STEPS) {
+                throw DataFormatException.at(file.toString(), "track " + note.track() + ", tick " + note.endTick(),
+                        "a note ending within " + MAX_STEPS + " grid steps of the start");
+            }
+            start[i] = (int) Math.round(note.startTick() * stepsPerQuarter / ticksPerQuarter);
+            end[i] = Math.max(start[i] + 1, (int) endStep);
             total = Math.max(total, end[i]);
         }
         int[] owner = new int[total];

@@ -26,7 +26,8 @@ public final class TextCorpusReader {
 
     /**
      * Every {@code *.txt} file in each class sub-folder of {@code dir} is one text. Classes: {@code classes}, or
-     * when null the sub-folder names sorted. Files are read in name order.
+     * when null the sub-folder names sorted (pass the classes for the full aclImdb, whose {@code train/} also
+     * holds an unlabelled {@code unsup/}). Files are read in name order.
      */
     public static TextCorpus readFolders(Path dir, LabelSet classes) {
         if (!Files.isDirectory(dir)) {

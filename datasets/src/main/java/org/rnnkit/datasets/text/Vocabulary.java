@@ -125,6 +125,9 @@ public final class Vocabulary {
         if (tokens.size() < SPECIALS.size() || !tokens.subList(0, SPECIALS.size()).equals(SPECIALS)) {
             throw DataFormatException.at("vocabulary", "JSON", "tokens starting with " + SPECIALS);
         }
+        if (new java.util.HashSet<>(tokens).size() != tokens.size()) {
+            throw DataFormatException.at("vocabulary", "JSON", "distinct tokens (found a duplicate)");
+        }
         return new Vocabulary(tokens);
     }
 

@@ -179,6 +179,13 @@ class MusicTest {
         expect(empty, "file", "MIDI", () -> MidiMelodyReader.of(4).read(empty));
         Path missing = dir.resolve("missing.mid");
         expect(missing, "file", "an existing MIDI file", () -> MidiMelodyReader.of(4).read(missing));
+        Sequence far = new Sequence(Sequence.PPQ, 480);
+        Track farTrack = far.createTrack();
+        note(farTrack, 0, 60, 0, 480);
+        note(farTrack, 0, 62, 480, 2_000_000_000L);
+        Path corrupt = dir.resolve("far.mid");
+        MidiSystem.write(far, 1, corrupt.toFile());
+        expect(corrupt, "track 0, tick 2000000000", "within", () -> MidiMelodyReader.of(4).read(corrupt));
         Sequence silent = new Sequence(Sequence.PPQ, 480);
         silent.createTrack().add(tempo(0, 500_000));
         Path noNotes = dir.resolve("silent.mid");

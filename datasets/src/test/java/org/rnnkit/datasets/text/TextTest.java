@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rnnkit.datasets.BadInput.expect;
 import static org.rnnkit.datasets.BadInput.write;
@@ -45,6 +46,9 @@ class TextTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         v.save(out);
         assertEquals(v, Vocabulary.load(new ByteArrayInputStream(out.toByteArray())));
+        assertThrows(org.rnnkit.datasets.DataFormatException.class,
+                () -> Vocabulary.fromJson("{\"tokens\":[\"<pad>\",\"<unk>\",\"<s>\",\"</s>\",\"a\",\"a\"]}"));
+        assertThrows(org.rnnkit.datasets.DataFormatException.class, () -> Vocabulary.fromJson("{\"tokens\":[\"a\"]}"));
         assertEquals("a b <unk>", v.toText(v.encode(List.of("a", "b", "zzz"))));
     }
 
