@@ -1,0 +1,85 @@
+package org.rnnkit.datasets;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Walks one epoch of a {@link BatchPlan} (used by the iterators): {@link #next()} gives the next planned batch of
+ * example indices, {@link #next(int)} the next n; {@link #reset()} starts the next epoch (a new shuffle).
+ */
+public final class BatchCursor {
+
+    private final BatchPlan plan;
+    private final int numExamples;
+    private final int[] lengths;
+    private int epoch;
+    private int[] flat;
+    private int position;
+    private int[] boundaries;
+
+    public BatchCursor(BatchPlan plan, int numExamples, int[] lengths) {
+        if (numExamples < 1) {
+            throw new IllegalArgumentException("an iterator needs at least one example");
+        }
+        this.plan = plan;
+        this.numExamples = numExamples;
+        this.lengths = lengths;
+        load();
+    }
+
+    private void load() {
+        List<int[]> batches = plan.batches(numExamples, lengths, epoch);
+        flat = new int[numExamples];
+        boundaries = new int[batches.size() + 1];
+        int p = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            System.arraycopy(batches.get(b), 0, flat, p, batches.get(b).length);
+            p += batches.get(b).length;
+            boundaries[b + 1] = p;
+        }
+        position = 0;
+    }
+
+    public boolean hasNext() {
+        return position < numExamples;
+    }
+
+    /** The rest of the current planned batch. */
+    public int[] next() {
+        int end = numExamples;
+        for (int b : boundaries) {
+            if (b > position) {
+                end = b;
+                break;
+            }
+        }
+        return take(end - position);
+    }
+
+    /** The next {@code n} examples of the epoch order (fewer at the end). */
+    public int[] next(int n) {
+        return take(Math.min(n, numExamples - position));
+    }
+
+    private int[] take(int n) {
+        if (n <= 0) {
+            throw new java.util.NoSuchElementException("epoch finished; call reset()");
+        }
+        int[] out = Arrays.copyOfRange(flat, position, position + n);
+        position += n;
+        return out;
+    }
+
+    public void reset() {
+        epoch++;
+        load();
+    }
+
+    public int batchSize() {
+        return plan.batchSize();
+    }
+
+    public int numExamples() {
+        return numExamples;
+    }
+}

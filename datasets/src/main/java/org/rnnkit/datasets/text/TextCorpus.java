@@ -1,0 +1,44 @@
+package org.rnnkit.datasets.text;
+
+import org.rnnkit.datasets.LabelSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Labelled texts and their classes, immutable; built by {@link TextCorpusReader}. */
+public record TextCorpus(List<LabelledText> texts, LabelSet classes) {
+
+    /** Copies the list. */
+    public TextCorpus {
+        texts = List.copyOf(texts);
+    }
+
+    /** Number of texts. */
+    public int size() {
+        return texts.size();
+    }
+
+    /** Texts per class, in class order. */
+    public int[] classCounts() {
+        int[] counts = new int[classes.size()];
+        texts.forEach(t -> counts[t.label()]++);
+        return counts;
+    }
+
+    /** This corpus followed by {@code other} (same classes required). */
+    public TextCorpus concat(TextCorpus other) {
+        if (!other.classes.equals(classes)) {
+            throw new IllegalArgumentException("classes differ: " + classes + " vs " + other.classes);
+        }
+        List<LabelledText> all = new ArrayList<>(texts);
+        all.addAll(other.texts);
+        return new TextCorpus(all, classes);
+    }
+
+    /** The texts' tokens under {@code tokenizer}, e.g. to build a {@link Vocabulary}. */
+    public List<List<String>> tokenize(Tokenizer tokenizer) {
+        List<List<String>> out = new ArrayList<>(texts.size());
+        texts.forEach(t -> out.add(tokenizer.tokenize(t.text())));
+        return out;
+    }
+}
