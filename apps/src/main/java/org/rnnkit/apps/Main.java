@@ -1,5 +1,6 @@
 package org.rnnkit.apps;
 
+import org.rnnkit.apps.sentiment.SentimentCommand;
 import org.rnnkit.core.Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code rnnkit} command: one entry point for every demo ({@code rnnkit <app> <command> [options]}). */
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent neural network demos on Deeplearning4j.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, SentimentCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -18,7 +19,9 @@ public final class Main {
     public static int run(String... args) {
         // One native thread unless OMP_NUM_THREADS says otherwise: faster for RNN-sized matrices on 2 cores.
         Environment.useThreads(Environment.threadsFromEnvironment(1));
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CliErrors.install(cli);
+        return cli.execute(args);
     }
 
     /** Reports rnnkit's version from its build. */

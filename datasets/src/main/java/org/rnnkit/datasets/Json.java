@@ -30,6 +30,15 @@ public final class Json {
         }
     }
 
+    /** Serialises a node to an indented, human-readable string. */
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Parses a string; malformed JSON is reported as a {@link DataFormatException} naming {@code what}. */
     public static JsonNode read(String json, String what) {
         try {

@@ -1,5 +1,6 @@
 package org.rnnkit.datasets.text;
 
+import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
 
 import java.util.ArrayList;
@@ -33,6 +34,29 @@ public record TextCorpus(List<LabelledText> texts, LabelSet classes) {
         List<LabelledText> all = new ArrayList<>(texts);
         all.addAll(other.texts);
         return new TextCorpus(all, classes);
+    }
+
+    /**
+     * The same texts with their labels re-indexed to {@code target} (e.g. a trained model's classes). A class
+     * name that {@code target} lacks is a {@link DataFormatException} naming the first text of that class.
+     */
+    public TextCorpus relabel(LabelSet target) {
+        if (target.equals(classes)) {
+            return this;
+        }
+        int[] map = new int[classes.size()];
+        for (int c = 0; c < map.length; c++) {
+            map[c] = target.indexOf(classes.name(c));
+        }
+        List<LabelledText> out = new ArrayList<>(texts.size());
+        for (LabelledText t : texts) {
+            if (map[t.label()] < 0) {
+                throw DataFormatException.at(t.source(), "label", "a class among " + target.names()
+                        + ", found \"" + classes.name(t.label()) + "\"");
+            }
+            out.add(new LabelledText(t.text(), map[t.label()], t.source()));
+        }
+        return new TextCorpus(out, target);
     }
 
     /** The texts' tokens under {@code tokenizer}, e.g. to build a {@link Vocabulary}. */

@@ -131,7 +131,15 @@ public final class TextCorpusReader {
             int dot = name.lastIndexOf('.');
             names.add(dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : name);
         }
-        LabelSet set = LabelSet.of(names);
+        return readFilePerClass(files, names, errors);
+    }
+
+    /** One file per class, one example per line, with the class names given (one per file, in order). */
+    public static TextCorpus readFilePerClass(List<Path> files, List<String> classNames, RecordErrors errors) {
+        if (files.size() != classNames.size()) {
+            throw new IllegalArgumentException(files.size() + " files but " + classNames.size() + " class names");
+        }
+        LabelSet set = LabelSet.of(classNames);
         List<LabelledText> texts = new ArrayList<>();
         for (int c = 0; c < files.size(); c++) {
             Path file = files.get(c);

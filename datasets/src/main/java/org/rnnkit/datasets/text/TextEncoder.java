@@ -39,6 +39,21 @@ public final class TextEncoder {
         return vocabulary;
     }
 
+    /** The tokenizer used. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The most tokens kept per text ({@code <= 0}: no limit). */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Which part of a longer text is kept. */
+    public Truncation truncation() {
+        return truncation;
+    }
+
     /** Token indices of a text, truncated; empty when the text has no tokens. */
     public int[] encode(String text) {
         int[] all = vocabulary.encode(tokenizer.tokenize(text));

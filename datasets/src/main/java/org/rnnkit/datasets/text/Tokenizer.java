@@ -30,6 +30,11 @@ public final class Tokenizer {
         return new Tokenizer(false);
     }
 
+    /** Whether this tokenizer lower-cases text. */
+    public boolean lowerCases() {
+        return lowerCase;
+    }
+
     /** The tokens of {@code text}. */
     public List<String> tokenize(String text) {
         String s = text.indexOf('<') >= 0 ? BREAKS.matcher(text).replaceAll(" ") : text;

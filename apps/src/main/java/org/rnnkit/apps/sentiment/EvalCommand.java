@@ -1,0 +1,58 @@
+package org.rnnkit.apps.sentiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rnnkit.core.eval.ClassificationReport;
+import org.rnnkit.core.io.AtomicFiles;
+import org.rnnkit.datasets.Json;
+import org.rnnkit.datasets.text.TextClassifier;
+import org.rnnkit.datasets.text.TextSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rnnkit sentiment eval}: accuracy, precision, recall, F1, AUC and confusion matrix on a test split. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a trained classifier: accuracy, precision, recall, F1, AUC and the confusion matrix.",
+                "",
+                "Which texts: without --data, the held-out file of the shipped corpus. With --data, the data's own "
+                        + "test split (aclImdb test/) if it has one; otherwise exactly the part that training held "
+                        + "out of the same data (the split recorded in the model: --test-fraction and --seed of "
+                        + "train). --all evaluates on every text of --data instead (e.g. a separate test file).",
+                "For two classes, precision, recall and F1 are those of the positive class, the second in sorted "
+                        + "order (pos, 1).", ""})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
+    private Path model;
+
+    @Mixin
+    private DataOptions data;
+
+    @Option(names = "--all", description = "Evaluate on all of --data, not only its test part.")
+    private boolean all;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the metrics as JSON to FILE.")
+    private Path report;
+
+    @Override
+    public Integer call() throws IOException {
+        TextClassifier classifier = TextClassifier.load(model);
+        TextSource.Part part = data.open().evaluationPart(classifier.testSplit().orElse(null), all);
+        ClassificationReport metrics = classifier.evaluate(part.corpus());
+        System.out.println("model: " + model);
+        System.out.println("data:  " + part.description());
+        System.out.print(metrics.toText());
+        if (report != null) {
+            ObjectNode json = Json.object();
+            json.put("model", model.toString());
+            json.put("data", part.description());
+            json.setAll(metrics.toJsonNode());
+            AtomicFiles.writeString(report, Json.pretty(json) + "\n");
+            System.out.println("wrote " + report);
+        }
+        return 0;
+    }
+}

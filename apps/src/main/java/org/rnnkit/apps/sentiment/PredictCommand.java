@@ -1,0 +1,79 @@
+package org.rnnkit.apps.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnnkit.datasets.text.TextClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rnnkit sentiment predict}: label texts from the command line or standard input. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Print label<TAB>probability<TAB>text for each TEXT, or for each line of standard input "
+                + "when no TEXT is given (blank lines there are skipped).", ""})
+final class PredictCommand implements Callable<Integer> {
+
+    private static final int CHUNK = 256;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
+    private Path model;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to classify.")
+    private List<String> texts = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isBlank()) {
+                throw new IllegalArgumentException("text " + (i + 1) + " is empty: nothing to predict");
+            }
+        }
+        TextClassifier classifier = TextClassifier.load(model);
+        if (!texts.isEmpty()) {
+            print(classifier, texts);
+            return 0;
+        }
+        // Standard input is read in chunks, so long streams are labelled as they arrive.
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        List<String> chunk = new ArrayList<>();
+        int count = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (!line.isBlank()) {
+                chunk.add(line);
+                count++;
+            }
+            if (chunk.size() == CHUNK) {
+                print(classifier, chunk);
+                chunk.clear();
+            }
+        }
+        print(classifier, chunk);
+        if (count == 0) {
+            throw new IllegalArgumentException("standard input has no text: nothing to predict");
+        }
+        return 0;
+    }
+
+    private static void print(TextClassifier classifier, List<String> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<double[]> probabilities = classifier.predict(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            double[] p = probabilities.get(i);
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                best = p[c] > p[best] ? c : best;
+            }
+            System.out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", classifier.labels().name(best), p[best], batch.get(i));
+        }
+        System.out.flush();
+    }
+}

@@ -1,0 +1,154 @@
+package org.rnnkit.datasets.text;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.eval.ClassificationReport;
+import org.rnnkit.core.train.ConsoleProgress;
+import org.rnnkit.core.train.EpochStats;
+import org.rnnkit.core.train.ProgressListener;
+import org.rnnkit.core.train.Trainer;
+import org.rnnkit.core.train.TrainingConfig;
+import org.rnnkit.core.train.TrainingResult;
+import org.rnnkit.datasets.BatchPlan;
+import org.rnnkit.datasets.DataFormatException;
+import org.rnnkit.datasets.Json;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a {@link TextClassifier} on the training part of a {@link TextSource}: holds out a validation share
+ * (a {@link HoldOut} seeded from the settings), builds the vocabulary from the remaining texts only, picks the
+ * maximum length from their lengths unless given, trains with early stopping on the validation loss (the best
+ * epoch's weights are kept) and reports validation accuracy after every epoch.
+ */
+public final class TextClassifierTrainer {
+
+    private TextClassifierTrainer() {
+    }
+
+    /**
+     * The outcome of training, with what {@code metrics.json} records.
+     *
+     * @param classifier         the trained classifier (best epoch's weights)
+     * @param settings           the settings used
+     * @param data               which data was trained on
+     * @param trainExamples      texts trained on
+     * @param validationExamples texts used for validation
+     * @param training           per-epoch losses, best epoch, early stopping, duration
+     * @param validationAccuracy accuracy on the validation texts after each epoch
+     * @param validation         full metrics of the final classifier on the validation texts
+     */
+    public record Result(TextClassifier classifier, TextClassifierSettings settings, String data, int trainExamples,
+                         int validationExamples, TrainingResult training, List<Double> validationAccuracy,
+                         ClassificationReport validation) {
+
+        /** Settings, data, vocabulary and length, per-epoch history and validation metrics as one JSON object. */
+        public ObjectNode metrics() {
+            ObjectNode root = Json.object();
+            root.put("data", data);
+            classifier.testSplit().ifPresentOrElse(h -> root.set("testSplit", h.toJsonNode()),
+                    () -> root.putNull("testSplit"));
+            ArrayNode classes = root.putArray("classes");
+            classifier.labels().names().forEach(classes::add);
+            root.put("trainExamples", trainExamples);
+            root.put("validationExamples", validationExamples);
+            ObjectNode s = root.putObject("settings");
+            s.put("network", settings.describeNetwork());
+            s.put("cell", settings.cell().name());
+            s.put("bidirectional", settings.bidirectional());
+            s.put("layers", settings.layers());
+            s.put("hidden", settings.hidden());
+            s.put("embedding", settings.embedding());
+            s.put("dropout", settings.dropout());
+            s.put("pooling", settings.pooling() == null ? "LAST_STEP" : settings.pooling().name());
+            s.put("maxLengthOption", settings.maxLength());
+            s.put("minFrequency", settings.minFrequency());
+            s.put("maxVocabulary", settings.maxVocabulary());
+            s.put("epochs", settings.epochs());
+            s.put("batch", settings.batch());
+            s.put("learningRate", settings.learningRate());
+            s.put("patience", settings.patience());
+            s.put("validationFraction", settings.validationFraction());
+            s.put("seed", settings.seed());
+            TextEncoder encoder = classifier.encoder();
+            root.put("vocabularySize", encoder.vocabulary().size());
+            root.put("maxLength", encoder.maxLength());
+            root.put("truncation", encoder.truncation().name());
+            root.put("parameters", classifier.model().network().numParams());
+            root.put("epochsRun", training.history().size());
+            root.put("bestEpoch", training.bestEpoch());
+            root.put("stoppedEarly", training.stoppedEarly());
+            root.put("trainingSeconds", Math.round(training.duration().toMillis() / 100.0) / 10.0);
+            ArrayNode history = root.putArray("history");
+            for (int i = 0; i < training.history().size(); i++) {
+                EpochStats e = training.history().get(i);
+                history.addObject().put("epoch", e.epoch()).put("trainLoss", e.trainLoss())
+                        .put("validationLoss", e.validationLoss())
+                        .put("validationAccuracy", validationAccuracy.get(i)).put("seconds", e.seconds());
+            }
+            root.set("validation", validation.toJsonNode());
+            return root;
+        }
+    }
+
+    /** Trains on {@code part} (see {@link TextSource#trainingPart}); progress lines go to {@code progress} if not null. */
+    public static Result train(TextSource.Part part, TextClassifierSettings settings, PrintStream progress) {
+        TextCorpus corpus = part.corpus();
+        HoldOut.Parts parts = new HoldOut(settings.validationFraction(), settings.seed() + 1).split(corpus);
+        TextCorpus fit = parts.kept();
+        TextCorpus validation = parts.heldOut();
+        if (validation.size() == 0 || fit.size() == 0) {
+            throw DataFormatException.at(part.description(), "data", "enough texts for a training and a validation "
+                    + "part, found " + corpus.size());
+        }
+        Tokenizer tokenizer = Tokenizer.lowerCasing();
+        List<List<String>> tokens = fit.tokenize(tokenizer);
+        Vocabulary vocabulary = Vocabulary.build(tokens, settings.minFrequency(), settings.maxVocabulary());
+        int maxLength = settings.maxLength() > 0 ? settings.maxLength() : lengthPercentile(tokens);
+        // The end of a review tends to carry its verdict ("...but overall, a waste of time"), so keep it.
+        TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, maxLength, TextEncoder.Truncation.KEEP_END);
+        SequenceModel model = SequenceModel.create(settings.modelSpec(vocabulary.size(), corpus.classes().size()));
+        TextClassifier classifier = new TextClassifier(model, encoder, corpus.classes(), part.split());
+        if (progress != null) {
+            progress.printf("data: %s%ntraining on %d texts, validating on %d; vocabulary %d, max length %d; %s; "
+                            + "%,d parameters%n", part.description(), fit.size(), validation.size(), vocabulary.size(),
+                    maxLength, settings.describeNetwork(), model.network().numParams());
+        }
+        List<Double> accuracy = new ArrayList<>();
+        ProgressListener validationAccuracy = new ProgressListener() {
+            @Override
+            public void onEpochEnd(EpochStats stats, int epochs) {
+                accuracy.add(classifier.evaluate(validation).accuracy());
+                if (progress != null) {
+                    progress.printf("epoch %d/%d  validation accuracy %.4f%n", stats.epoch(), epochs,
+                            accuracy.get(accuracy.size() - 1));
+                }
+            }
+        };
+        List<ProgressListener> listeners = new ArrayList<>();
+        if (progress != null) {
+            listeners.add(new ConsoleProgress(progress, Duration.ofSeconds(10)));
+        }
+        listeners.add(validationAccuracy);
+        Trainer trainer = new Trainer(TrainingConfig.epochs(settings.epochs()).withEarlyStopping(settings.patience()),
+                listeners.toArray(ProgressListener[]::new));
+        // Bucketing batches texts of similar length: far less padding to step through than random batches.
+        TrainingResult result = trainer.fit(model,
+                new TextDataSetIterator(fit, encoder, BatchPlan.bucketed(settings.batch(), settings.seed())),
+                new TextDataSetIterator(validation, encoder, BatchPlan.bucketed(settings.batch(), 0)));
+        return new Result(classifier, settings, part.description(), fit.size(), validation.size(), result, accuracy,
+                classifier.evaluate(validation));
+    }
+
+    /** The {@link TextClassifierSettings#LENGTH_PERCENTILE} of token counts, within [8, MAX_AUTO_LENGTH]. */
+    static int lengthPercentile(List<List<String>> tokens) {
+        int[] lengths = tokens.stream().mapToInt(List::size).sorted().toArray();
+        int index = (int) Math.ceil(TextClassifierSettings.LENGTH_PERCENTILE * lengths.length) - 1;
+        int value = lengths[Math.max(0, Math.min(lengths.length - 1, index))];
+        return Math.max(8, Math.min(TextClassifierSettings.MAX_AUTO_LENGTH, value));
+    }
+}
