@@ -1,0 +1,106 @@
+package org.rnnkit.core.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** {@link MaskedBidirectional}: padding-independence and numerical gradient checks. */
+class MaskedBidirectionalTest {
+
+    @BeforeAll
+    static void doublePrecision() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    static Layer cell(String kind) {
+        return switch (kind) {
+            case "gru" -> new GRU.Builder().nOut(3).build();
+            case "gru-before" -> new GRU.Builder().nOut(3).resetAfter(false).build();
+            case "lstm" -> new LSTM.Builder().nOut(3).activation(Activation.TANH).build();
+            case "rnn" -> new SimpleRnn.Builder().nOut(3).activation(Activation.TANH).build();
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    static Stream<Arguments> allCombinations() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (String k : new String[] {"rnn", "lstm", "gru", "gru-before"}) {
+            for (Mode m : Mode.values()) {
+                b.add(Arguments.of(k, m));
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("allCombinations")
+    void paddedBatchWithJunkEqualsEachSequenceAlone(String kind, Mode mode) {
+        Random r = new Random(7);
+        int nIn = 2;
+        int steps = 6;
+        int[] lengths = {6, 4, 2};
+        MultiLayerNetwork net = TestNets.withOutput(new MaskedBidirectional(mode, cell(kind)), nIn, 2, 5);
+        net.params().assign(TestNets.rand(r, 1, net.numParams()));
+        INDArray in = TestNets.rand(r, lengths.length, nIn, steps).muli(3); // junk everywhere, incl. padding
+        INDArray mask = TestNets.mask(lengths, steps);
+        INDArray batch = net.feedForward(in, mask, null).get(1);
+        for (int b = 0; b < lengths.length; b++) {
+            INDArray alone = in.get(interval(b, b + 1), all(), interval(0, lengths[b])).dup();
+            INDArray expected = net.feedForward(alone, null, null).get(1);
+            INDArray actual = batch.get(interval(b, b + 1), all(), interval(0, lengths[b]));
+            assertTrue(expected.equalsWithEps(actual, 1e-10),
+                    kind + " " + mode + " sequence " + b + ": " + expected + " vs " + actual);
+            if (lengths[b] < steps) {
+                INDArray pad = batch.get(point(b), all(), interval(lengths[b], steps));
+                assertEquals(0.0, pad.amaxNumber().doubleValue(), 0.0, "padding output must be 0");
+            }
+        }
+    }
+
+    static Stream<Arguments> gradientCases() {
+        return Stream.of(Arguments.of("gru", Mode.CONCAT), Arguments.of("gru", Mode.ADD),
+                Arguments.of("gru", Mode.MUL), Arguments.of("gru", Mode.AVERAGE),
+                Arguments.of("gru-before", Mode.CONCAT), Arguments.of("lstm", Mode.CONCAT),
+                Arguments.of("lstm", Mode.ADD), Arguments.of("rnn", Mode.CONCAT), Arguments.of("rnn", Mode.MUL));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("gradientCases")
+    void gradientsWithVariableLengths(String kind, Mode mode) {
+        Random r = new Random(3);
+        MultiLayerNetwork net = TestNets.withOutput(new MaskedBidirectional(mode, cell(kind)), 2, 2, 9);
+        net.params().assign(TestNets.rand(r, 1, net.numParams()));
+        INDArray mask = TestNets.mask(new int[] {4, 2, 3}, 4);
+        assertTrue(GruGradientCheckTest.check(net, TestNets.rand(r, 3, 2, 4), TestNets.rand(r, 3, 2, 4), mask,
+                mask), kind + " " + mode);
+    }
+
+    @Test
+    void rnnTimeStepIsRejectedWithAClearMessage() {
+        MultiLayerNetwork net = TestNets.withOutput(new MaskedBidirectional(Mode.CONCAT, cell("gru")), 2, 2, 1);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> net.rnnTimeStep(Nd4j.rand(DataType.DOUBLE, 1, 2, 3)));
+        assertTrue(e.getMessage().contains("rnnTimeStep"), e.getMessage());
+    }
+}
