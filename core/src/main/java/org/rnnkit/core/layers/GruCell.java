@@ -10,6 +10,7 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /**
@@ -75,6 +76,23 @@ final class GruCell {
         return interval(0, 2 * h);
     }
 
+    /** A [mb, 3H] buffer and its gate-block views, created once per sequence so the time loop indexes nothing. */
+    private final class Blocks {
+        final INDArray all;
+        final INDArray r;
+        final INDArray z;
+        final INDArray n;
+        final INDArray rz;
+
+        Blocks(LayerWorkspaceMgr mgr, ArrayType ws, DataType dt, long mb) {
+            all = mgr.createUninitialized(ws, dt, new long[] {mb, 3 * h}, 'c');
+            r = all.get(all(), r());
+            z = all.get(all(), z());
+            n = all.get(all(), n());
+            rz = all.get(all(), rz());
+        }
+    }
+
     /**
      * @param x    input [T, mb, nIn], c order
      * @param h0   initial state [mb, H] or null for zeros
@@ -94,6 +112,7 @@ final class GruCell {
         INDArray proj = mgr.createUninitialized(ws, dt, new long[] {steps * mb, 3 * h}, 'c');
         f.xin.mmul(w, proj);
         proj.addiRowVector(b.get(all(), interval(0, 3 * h)));
+        INDArray proj3 = proj.reshape('c', steps, mb, 3 * h);
         f.states = mgr.create(ws, dt, new long[] {steps + 1, mb, h}, 'c');
         if (h0 != null) {
             f.states.slice(0).assign(h0);
@@ -102,41 +121,46 @@ final class GruCell {
         f.pre = keepPre ? mgr.createUninitialized(ws, dt, new long[] {steps, mb, 3 * h}, 'c') : null;
         f.rec = mgr.createUninitialized(ws, dt, new long[] {steps, mb, h}, 'c');
         INDArray outs = mask == null ? null : mgr.createUninitialized(ws, dt, new long[] {steps, mb, h}, 'c');
+        Blocks a = new Blocks(mgr, ws, dt, mb);
+        Blocks gh = new Blocks(mgr, ws, dt, mb);
+        Blocks pre = keepPre ? new Blocks(mgr, ws, dt, mb) : null;
+        INDArray tmp = mgr.createUninitialized(ws, dt, new long[] {mb, h}, 'c');
+        INDArray ghRz = resetAfter ? null : mgr.createUninitialized(ws, dt, new long[] {mb, 2 * h}, 'c');
         INDArray bh = resetAfter ? b.get(all(), interval(3 * h, 6 * h)) : null;
         INDArray rwRz = rw.get(all(), rz());
         INDArray rwN = rw.get(all(), n());
-        INDArray gh = mgr.createUninitialized(ws, dt, new long[] {mb, resetAfter ? 3 * h : 2 * h}, 'c');
-        INDArray proj3 = proj.reshape('c', steps, mb, 3 * h);
         for (int t = 0; t < steps; t++) {
             INDArray hPrev = f.states.slice(t);
-            INDArray xp = proj3.slice(t);
-            INDArray g = f.gates.slice(t);
-            INDArray gRz = g.get(all(), rz());
-            INDArray gN = g.get(all(), n());
             INDArray rec = f.rec.slice(t);
-            hPrev.mmul(resetAfter ? rw : rwRz, gh);
+            a.all.assign(proj3.slice(t));
             if (resetAfter) {
-                gh.addiRowVector(bh);
-            }
-            gRz.assign(xp.get(all(), rz())).addi(gh.get(all(), rz()));
-            if (keepPre) {
-                f.pre.slice(t).get(all(), rz()).assign(gRz);
-            }
-            activateInPlace(gate, gRz, training);
-            INDArray rGate = g.get(all(), r());
-            if (resetAfter) {
-                rec.assign(gh.get(all(), n()));
-                gN.assign(rec).muli(rGate).addi(xp.get(all(), n()));
+                Nd4j.gemm(hPrev, rw, gh.all, false, false, 1.0, 0.0);
+                gh.all.addiRowVector(bh);
+                a.rz.addi(gh.rz);
             } else {
-                rec.assign(hPrev).muli(rGate);
-                gN.assign(rec.mmul(rwN)).addi(xp.get(all(), n()));
+                Nd4j.gemm(hPrev, rwRz, ghRz, false, false, 1.0, 0.0);
+                a.rz.addi(ghRz);
             }
             if (keepPre) {
-                f.pre.slice(t).get(all(), n()).assign(gN);
+                pre.rz.assign(a.rz);
             }
-            activateInPlace(act, gN, training);
+            activateInPlace(gate, a.rz, training);
+            if (resetAfter) {
+                rec.assign(gh.n);
+                tmp.assign(gh.n).muli(a.r);
+            } else {
+                rec.assign(hPrev).muli(a.r);
+                Nd4j.gemm(rec, rwN, tmp, false, false, 1.0, 0.0);
+            }
+            a.n.addi(tmp);
+            if (keepPre) {
+                pre.n.assign(a.n);
+                f.pre.slice(t).assign(pre.all);
+            }
+            activateInPlace(act, a.n, training);
+            f.gates.slice(t).assign(a.all);
             INDArray hNew = f.states.slice(t + 1);
-            hNew.assign(hPrev).subi(gN).muli(g.get(all(), z())).addi(gN);
+            hNew.assign(hPrev).subi(a.n).muli(a.z).addi(a.n);
             if (mask != null) {
                 INDArray m = mask.getColumn(t, true);
                 outs.slice(t).assign(hNew).muliColumnVector(m);
@@ -155,15 +179,17 @@ final class GruCell {
         }
     }
 
-    /** dL/d(pre-activation) from dL/d(activation); tanh and sigmoid use their outputs, others their inputs. */
-    private static INDArray activationGrad(IActivation fn, INDArray pre, INDArray post, INDArray eps) {
+    /** d *= fn'(pre): tanh and sigmoid from their outputs, other activations through their own backprop. */
+    private static void mulDerivative(IActivation fn, INDArray d, INDArray post, INDArray pre, INDArray tmp) {
         if (fn instanceof ActivationTanH) {
-            return post.mul(post).rsubi(1).muli(eps);
+            tmp.assign(d).muli(post).muli(post);
+            d.subi(tmp);
+        } else if (fn instanceof ActivationSigmoid) {
+            tmp.assign(post).rsubi(1).muli(post);
+            d.muli(tmp);
+        } else {
+            d.assign(fn.backprop(pre.dup(), d.dup()).getFirst());
         }
-        if (fn instanceof ActivationSigmoid) {
-            return post.rsub(1).muli(post).muli(eps);
-        }
-        return fn.backprop(pre.dup(), eps.dup()).getFirst();
     }
 
     /**
@@ -174,59 +200,59 @@ final class GruCell {
      */
     INDArray backward(Forward f, INDArray eps, INDArray w, INDArray rw, int end, INDArray gW, INDArray gRW,
             INDArray gB, LayerWorkspaceMgr mgr) {
+        ArrayType ws = ArrayType.BP_WORKING_MEM;
         DataType dt = eps.dataType();
         int steps = f.steps;
         long mb = f.states.size(1);
-        INDArray dX = mgr.create(ArrayType.BP_WORKING_MEM, dt, new long[] {steps, mb, 3 * h}, 'c');
-        INDArray dG = resetAfter ? mgr.create(ArrayType.BP_WORKING_MEM, dt, new long[] {steps, mb, 3 * h}, 'c')
-                : null;
-        INDArray rwT = rw.transpose();
-        INDArray rwRzT = rw.get(all(), rz()).transpose();
-        INDArray rwNT = rw.get(all(), n()).transpose();
-        INDArray dhNext = null;
+        INDArray dX = mgr.create(ws, dt, new long[] {steps, mb, 3 * h}, 'c');
+        INDArray dG = resetAfter ? mgr.create(ws, dt, new long[] {steps, mb, 3 * h}, 'c') : null;
+        Blocks g = new Blocks(mgr, ws, dt, mb);
+        Blocks d = new Blocks(mgr, ws, dt, mb);
+        Blocks dg = resetAfter ? new Blocks(mgr, ws, dt, mb) : null;
+        Blocks pre = f.pre == null ? null : new Blocks(mgr, ws, dt, mb);
+        INDArray dh = mgr.createUninitialized(ws, dt, new long[] {mb, h}, 'c');
+        INDArray dhNext = mgr.create(ws, dt, new long[] {mb, h}, 'c');
+        INDArray tmp = mgr.createUninitialized(ws, dt, new long[] {mb, h}, 'c');
+        INDArray da = resetAfter ? null : mgr.createUninitialized(ws, dt, new long[] {mb, h}, 'c');
+        INDArray rwRz = rw.get(all(), rz());
+        INDArray rwN = rw.get(all(), n());
         for (int t = steps - 1; t >= end; t--) {
             INDArray hPrev = f.states.slice(t);
-            INDArray g = f.gates.slice(t);
-            INDArray rG = g.get(all(), r());
-            INDArray zG = g.get(all(), z());
-            INDArray nG = g.get(all(), n());
-            INDArray pre = f.pre == null ? null : f.pre.slice(t);
-            INDArray dh = dhNext == null ? eps.slice(t).dup('c') : eps.slice(t).add(dhNext);
-            INDArray carry = null;
+            g.all.assign(f.gates.slice(t));
+            if (pre != null) {
+                pre.all.assign(f.pre.slice(t));
+            }
+            dh.assign(eps.slice(t)).addi(dhNext);
             if (f.mask != null) {
                 INDArray m = f.mask.getColumn(t, true);
-                if (dhNext != null) {
-                    carry = dhNext.mulColumnVector(m.rsub(1));
-                }
+                // A masked step passes the incoming state gradient straight to the previous state.
+                dhNext.muliColumnVector(m.rsub(1));
                 dh.muliColumnVector(m);
+            } else {
+                dhNext.assign(0);
             }
-            INDArray dhPrev = dh.mul(zG);
-            if (carry != null) {
-                dhPrev.addi(carry);
-            }
-            INDArray dn = dh.mul(zG.rsub(1));
-            INDArray dz = dh.mul(hPrev.sub(nG));
-            INDArray dnPre = activationGrad(act, pre == null ? null : pre.get(all(), n()), nG, dn);
-            INDArray dzPre = activationGrad(gate, pre == null ? null : pre.get(all(), z()), zG, dz);
-            INDArray dXt = dX.slice(t);
-            dXt.get(all(), n()).assign(dnPre);
-            dXt.get(all(), z()).assign(dzPre);
+            tmp.assign(dh).muli(g.z);
+            dhNext.addi(tmp);
+            d.n.assign(dh).subi(tmp);
+            d.z.assign(hPrev).subi(g.n).muli(dh);
+            mulDerivative(act, d.n, g.n, pre == null ? null : pre.n, tmp);
+            mulDerivative(gate, d.z, g.z, pre == null ? null : pre.z, tmp);
             INDArray rec = f.rec.slice(t);
             if (resetAfter) {
-                INDArray drPre = activationGrad(gate, pre == null ? null : pre.get(all(), r()), rG, dnPre.mul(rec));
-                dXt.get(all(), r()).assign(drPre);
-                INDArray dGt = dG.slice(t);
-                dGt.assign(dXt);
-                dGt.get(all(), n()).muli(rG);
-                dhPrev.addi(dGt.mmul(rwT));
+                d.r.assign(d.n).muli(rec);
+                mulDerivative(gate, d.r, g.r, pre == null ? null : pre.r, tmp);
+                dg.all.assign(d.all);
+                dg.n.muli(g.r);
+                dG.slice(t).assign(dg.all);
+                Nd4j.gemm(dg.all, rw, dhNext, false, true, 1.0, 1.0);
             } else {
-                INDArray da = dnPre.mmul(rwNT);
-                INDArray drPre = activationGrad(gate, pre == null ? null : pre.get(all(), r()), rG, da.mul(hPrev));
-                dXt.get(all(), r()).assign(drPre);
-                dhPrev.addi(da.muli(rG));
-                dhPrev.addi(dXt.get(all(), rz()).mmul(rwRzT));
+                Nd4j.gemm(d.n, rwN, da, false, true, 1.0, 0.0);
+                d.r.assign(da).muli(hPrev);
+                mulDerivative(gate, d.r, g.r, pre == null ? null : pre.r, tmp);
+                dhNext.addi(da.muli(g.r));
+                Nd4j.gemm(d.rz, rwRz, dhNext, false, true, 1.0, 1.0);
             }
-            dhNext = dhPrev;
+            dX.slice(t).assign(d.all);
         }
         INDArray dX2 = dX.reshape('c', steps * mb, 3 * h);
         INDArray hPrev2 = f.states.get(interval(0, steps), all(), all()).reshape('c', steps * mb, h);
