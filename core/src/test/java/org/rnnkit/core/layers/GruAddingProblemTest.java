@@ -71,11 +71,11 @@ class GruAddingProblemTest {
         int it = 0;
         for (; it < 1500; it++) {
             net.fit(addingBatch(r, 32));
-            if ((it + 1) % 50 == 0) {
+            if ((it + 1) % 25 == 0) {
                 mse = mse(net, test);
                 System.out.printf("adding problem: iteration %d, test MSE %.4f, %.1f s%n", it + 1, mse,
                         (System.nanoTime() - t0) / 1e9);
-                if (mse < 0.01) {
+                if (mse < 0.02) {
                     break;
                 }
             }

@@ -258,6 +258,9 @@ class GruLayerTest {
         assertEquals(conf, back);
         assertEquals(json, back.toJson());
         assertTrue(back.getConf(1).getLayer() instanceof MaskedBidirectional);
+        assertTrue(conf.getMemoryReport(InputType.recurrent(3, 6)).getTotalMemoryBytes(4, 
+                org.deeplearning4j.nn.conf.memory.MemoryUseMode.TRAINING, org.deeplearning4j.nn.conf.CacheMode.NONE,
+                DataType.DOUBLE) > 0);
 
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

@@ -10,7 +10,16 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional.Mode;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
@@ -94,6 +103,40 @@ class MaskedBidirectionalTest {
         INDArray mask = TestNets.mask(new int[] {4, 2, 3}, 4);
         assertTrue(GruGradientCheckTest.check(net, TestNets.rand(r, 3, 2, 4), TestNets.rand(r, 3, 2, 4), mask,
                 mask), kind + " " + mode);
+    }
+
+    @Test
+    void underLastTimeStepInBothNetworkKinds() {
+        Random r = new Random(11);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(2).dataType(DataType.DOUBLE)
+                .updater(new NoOp()).list()
+                .layer(new LastTimeStep(new MaskedBidirectional(Mode.CONCAT, cell("gru"))))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nOut(2).build())
+                .setInputType(InputType.recurrent(2)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        net.params().assign(TestNets.rand(r, 1, net.numParams()));
+        int[] lengths = {5, 2, 4};
+        INDArray in = TestNets.rand(r, 3, 2, 5);
+        INDArray mask = TestNets.mask(lengths, 5);
+        INDArray batch = net.output(in, false, mask, null);
+        for (int b = 0; b < 3; b++) {
+            INDArray alone = net.output(in.get(interval(b, b + 1), all(), interval(0, lengths[b])).dup());
+            assertTrue(alone.equalsWithEps(batch.get(interval(b, b + 1), all()), 1e-10), "sequence " + b);
+        }
+        assertTrue(GruGradientCheckTest.check(net, in, TestNets.rand(r, 3, 2), mask, null));
+
+        ComputationGraphConfiguration gc = new NeuralNetConfiguration.Builder().seed(2).dataType(DataType.DOUBLE)
+                .updater(new NoOp()).graphBuilder().addInputs("in")
+                .addLayer("bi", new LastTimeStep(new MaskedBidirectional(Mode.CONCAT, cell("gru"))), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).nOut(2).build(), "bi")
+                .setOutputs("out").setInputTypes(InputType.recurrent(2)).build();
+        ComputationGraph graph = new ComputationGraph(ComputationGraphConfiguration.fromJson(gc.toJson()));
+        graph.init(net.params().dup(), false);
+        INDArray g = graph.output(false, new INDArray[] {in}, new INDArray[] {mask}, null)[0];
+        assertTrue(g.equalsWithEps(batch, 1e-12));
     }
 
     @Test
