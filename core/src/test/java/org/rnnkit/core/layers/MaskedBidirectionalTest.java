@@ -140,6 +140,30 @@ class MaskedBidirectionalTest {
     }
 
     @Test
+    void nwcFormatEqualsNcw() {
+        Random r = new Random(13);
+        MultiLayerNetwork ncw = TestNets.withOutput(new MaskedBidirectional(Mode.CONCAT, cell("gru")), 2, 2, 4);
+        ncw.params().assign(TestNets.rand(r, 1, ncw.numParams()));
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).dataType(DataType.DOUBLE)
+                .updater(new NoOp()).list()
+                .layer(new MaskedBidirectional(Mode.CONCAT,
+                        new GRU.Builder().nOut(3).dataFormat(org.deeplearning4j.nn.conf.RNNFormat.NWC).build()))
+                .layer(new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).dataFormat(org.deeplearning4j.nn.conf.RNNFormat.NWC)
+                        .nOut(2).build())
+                .setInputType(InputType.recurrent(2, org.deeplearning4j.nn.conf.RNNFormat.NWC)).build();
+        MultiLayerNetwork nwc = new MultiLayerNetwork(conf);
+        nwc.init();
+        nwc.params().assign(ncw.params());
+        INDArray in = TestNets.rand(r, 3, 2, 5);
+        INDArray mask = TestNets.mask(new int[] {5, 3, 1}, 5);
+        INDArray a = ncw.output(in, false, mask, null);
+        INDArray b = nwc.output(in.permute(0, 2, 1).dup(), false, mask, null);
+        assertTrue(a.permute(0, 2, 1).equalsWithEps(b, 1e-12));
+        assertTrue(GruGradientCheckTest.check(nwc, in.permute(0, 2, 1).dup(), TestNets.rand(r, 3, 5, 2), mask, mask));
+    }
+
+    @Test
     void rnnTimeStepIsRejectedWithAClearMessage() {
         MultiLayerNetwork net = TestNets.withOutput(new MaskedBidirectional(Mode.CONCAT, cell("gru")), 2, 2, 1);
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
