@@ -158,6 +158,7 @@ public class GRU extends BaseRecurrentLayer {
     }
 
     /** Builder: {@code new GRU.Builder().nOut(h).resetAfter(true).build()}; nIn is inferred by setInputType. */
+    @SuppressWarnings("unchecked") // DL4J's Layer.Builder declares a generic <E extends Layer> E build()
     public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
         private boolean resetAfter = true;
         private IActivation gateActivationFn = new ActivationSigmoid();
@@ -183,7 +184,6 @@ public class GRU extends BaseRecurrentLayer {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public GRU build() {
             return new GRU(this);
         }

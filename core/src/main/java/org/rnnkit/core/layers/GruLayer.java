@@ -68,6 +68,7 @@ public class GruLayer extends BaseRecurrentLayer<GRU> {
         return permuteIfNWC(out);
     }
 
+    @SuppressWarnings("try") // the scope only needs to be open while dup() allocates
     private static INDArray lastState(GruCell.Forward f) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return f.states.slice(f.steps).dup();

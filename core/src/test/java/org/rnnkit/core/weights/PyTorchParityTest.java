@@ -148,6 +148,28 @@ class PyTorchParityTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gru_bi", "lstm_bi", "rnn_bi"})
+    void dl4jBidirectionalNamingImportsToo(String name) {
+        // DL4J's Bidirectional reverses the whole time axis, so only the full-length sequence 0 matches PyTorch.
+        JsonNode fx = Fixtures.load(name + ".json");
+        String kind = fx.get("kind").asText();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE)
+                .updater(new NoOp()).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional(Mode.CONCAT, cell(kind, 4)))
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nOut(1).build())
+                .setInputType(InputType.recurrent(3)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        Map<String, INDArray> tensors = Fixtures.tensors(fx.get("weights"));
+        PyTorchWeights.importInto(net.getLayer(0), tensors);
+        INDArray input = Fixtures.array(fx.get("input"));
+        INDArray out = net.feedForward(input.get(interval(0, 1), all(), all()).dup(), false).get(1);
+        assertClose(Fixtures.array(fx.get("output")).get(interval(0, 1), all(), all()), out, name + " DL4J bidi");
+        assertExportRoundTrip(net.getLayer(0), tensors, kind);
+    }
+
     @Test
     void gruMaskedBatchCarriesEachFinalState() {
         JsonNode fx = Fixtures.load("gru.json");
