@@ -154,6 +154,30 @@ class GruLayerTest {
     }
 
     @Test
+    void truncatedBpttTrainingInComputationGraph() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
+                .updater(new Adam(0.02)).graphBuilder().addInputs("in")
+                .addLayer("gru", new GRU.Builder().nOut(6).resetAfter(false).build(), "in")
+                .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation(Activation.IDENTITY).nOut(1).build(), "gru")
+                .setOutputs("out").setInputTypes(InputType.recurrent(1))
+                .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(5).tBPTTBackwardLength(5).build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        Random r = new Random(9);
+        INDArray x = TestNets.rand(r, 8, 1, 20);
+        INDArray y = x.dup();
+        y.get(all(), all(), interval(1, 20)).addi(x.get(all(), all(), interval(0, 19)));
+        DataSet ds = new DataSet(x, y);
+        double before = graph.score(ds);
+        for (int i = 0; i < 100; i++) {
+            graph.fit(ds);
+        }
+        double after = graph.score(ds);
+        assertTrue(after < 0.2 * before, "graph TBPTT training: " + before + " -> " + after);
+    }
+
+    @Test
     void lastTimeStepPicksEachSequencesLastRealStep() {
         Random r = new Random(6);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
