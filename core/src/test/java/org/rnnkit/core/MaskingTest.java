@@ -2,10 +2,13 @@ package org.rnnkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.core.builder.SequenceBuilder;
 import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.Merge;
+import org.rnnkit.core.spec.RecurrentSpec;
 import org.rnnkit.core.spec.PoolSpec;
 
 /** Padding never changes the result for the real steps: a padded batch equals each sequence run alone. */
@@ -23,23 +28,23 @@ class MaskingTest {
 
     enum Head { LAST_STEP, MAX_POOL, AVG_POOL, PER_STEP }
 
-    @ParameterizedTest
-    @EnumSource(Head.class)
-    void lstmPaddingIsInvisible(Head head) {
-        check(Cell.LSTM, head);
+    static Stream<Arguments> cases() {
+        List<Arguments> all = new ArrayList<>();
+        for (Cell cell : Cell.values()) {
+            for (boolean bidirectional : new boolean[] {false, true}) {
+                for (Head head : Head.values()) {
+                    all.add(Arguments.of(cell, bidirectional, head));
+                }
+            }
+        }
+        return all.stream();
     }
 
-    @ParameterizedTest
-    @EnumSource(Head.class)
-    void simpleRnnPaddingIsInvisible(Head head) {
-        check(Cell.SIMPLE_RNN, head);
-    }
-
-    private static void check(Cell cell, Head head) {
+    @ParameterizedTest(name = "{0} bidirectional={1} {2}")
+    @MethodSource("cases")
+    void paddingIsInvisible(Cell cell, boolean bidirectional, Head head) {
         SequenceBuilder b = Rnn.sequence(InputSpec.features(FEATURES)).seed(5);
-        Function<Integer, SequenceBuilder> stack = units -> cell == Cell.LSTM
-                ? b.lstm(units, o -> o.layers(2)) : b.simpleRnn(units, o -> o.layers(2));
-        stack.apply(6);
+        b.layer(new RecurrentSpec(cell, 6, 2, bidirectional ? Merge.CONCAT : null, 0, null, false, true));
         switch (head) {
             case LAST_STEP -> b.lastStep();
             case MAX_POOL -> b.pool(PoolSpec.Pooling.MAX);
@@ -69,7 +74,7 @@ class MaskingTest {
                     ? padded.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(), NDArrayIndex.interval(0, LENGTHS[i]))
                     : padded.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all());
             double diff = alone.sub(fromBatch).amaxNumber().doubleValue();
-            assertEquals(0, diff, 1e-5, cell + " " + head + " sequence " + i + " differs by " + diff);
+            assertEquals(0, diff, 1e-5, "sequence " + i + " differs by " + diff);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.rnnkit.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -17,6 +18,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
@@ -27,6 +29,8 @@ import org.rnnkit.core.spec.PoolSpec.Pooling;
 import org.rnnkit.core.train.ConsoleProgress;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
+import org.rnnkit.core.weights.KerasWeights;
+import org.rnnkit.core.weights.PyTorchWeights;
 
 /** The code shown in README.md, kept here so that it keeps compiling and running. */
 class ReadmeExamplesTest {
@@ -113,5 +117,18 @@ class ReadmeExamplesTest {
                 .build();
         // END README
         assertEquals(2, translator.spec().rnn().layers());
+    }
+
+    @Test
+    void portingWeights() {
+        SequenceModel model = Rnn.sequence(InputSpec.features(3)).gru(4).softmax(2).build();
+        SequenceModel source = Rnn.sequence(InputSpec.features(3)).gru(4).softmax(2).seed(7).build();
+        Map<String, INDArray> tensorsByName = PyTorchWeights.export(source.network().getLayer(0));
+        // README: porting weights
+        PyTorchWeights.importInto(model.network().getLayer(0), tensorsByName);
+        Map<String, INDArray> exported = KerasWeights.export(model.network().getLayer(0));
+        // END README
+        assertEquals(source.network().getLayer(0).params(), model.network().getLayer(0).params());
+        assertEquals(3, exported.size(), "kernel, recurrent_kernel and bias");
     }
 }

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.eval.Evaluation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.core.generate.Sampling;
+import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.builder.Seq2SeqBuilder;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.PoolSpec;
 import org.rnnkit.core.train.Trainer;
@@ -75,7 +79,7 @@ class ShapesTest {
     void oneToManyGeneratesTheLearnedPatternStepByStep() {
         int[] pattern = {0, 1, 2, 3, 4, 2};
         SequenceModel model = Rnn.sequence(InputSpec.features(5))
-                .lstm(24)
+                .gru(24)
                 .softmax(5)
                 .optimizer(Optimizer.adam(0.03))
                 .truncatedBptt(8)
@@ -112,9 +116,16 @@ class ShapesTest {
         assertTrue(correct >= 30, "exactly reversed " + correct + " of 40");
     }
 
-    @Test
-    void stepwiseDecoderMatchesTeacherForcedOutput() {
-        Seq2SeqModel model = Rnn.encoderDecoder(7, 5).embedding(4).lstm(8).seed(9).build();
+    @ParameterizedTest
+    @EnumSource(Cell.class)
+    void stepwiseDecoderMatchesTeacherForcedOutput(Cell cell) {
+        Seq2SeqBuilder builder = Rnn.encoderDecoder(7, 5).embedding(4).seed(9);
+        switch (cell) {
+            case LSTM -> builder.lstm(8, o -> o.layers(2));
+            case GRU -> builder.gru(8, o -> o.layers(2));
+            case SIMPLE_RNN -> builder.simpleRnn(8, o -> o.layers(2));
+        }
+        Seq2SeqModel model = builder.build();
         INDArray source = Nd4j.createFromArray(new float[][][] {{{3, 4, 5, 6}}});
         INDArray sourceMask = Nd4j.createFromArray(new float[][] {{1, 1, 1, 0}});
         int[] greedy = model.decode(source, sourceMask, 1, -1, 4, Sampling.greedy(), 0)[0];

@@ -48,6 +48,10 @@ public final class Seq2SeqBuilder {
         return recurrent(Cell.GRU, units, options);
     }
 
+    public Seq2SeqBuilder simpleRnn(int units) {
+        return simpleRnn(units, o -> { });
+    }
+
     public Seq2SeqBuilder simpleRnn(int units, Consumer<RecurrentOptions> options) {
         return recurrent(Cell.SIMPLE_RNN, units, options);
     }

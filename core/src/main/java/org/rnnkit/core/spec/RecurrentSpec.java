@@ -8,7 +8,8 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
-import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.rnnkit.core.layers.GRU;
+import org.rnnkit.core.layers.MaskedBidirectional;
 
 /**
  * A stack of {@code layers} recurrent layers of one cell type, each returning the whole sequence.
@@ -70,7 +71,7 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
     public Layer dl4jLayer(int index) {
         SpecException.require(index >= 0 && index < layers, "layer index %d outside 0..%d", index, layers - 1);
         Layer layer = cellLayer(index > 0 ? dropout : 0);
-        return merge == null ? layer : new Bidirectional(merge.mode(), layer);
+        return merge == null ? layer : new MaskedBidirectional(merge.mode(), layer);
     }
 
     private Layer cellLayer(double inputDropout) {
@@ -78,7 +79,7 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
             case LSTM -> new LSTM.Builder().nOut(units).activation(activation).build();
             case SIMPLE_RNN -> new SimpleRnn.Builder().nOut(units).activation(activation)
                     .hasLayerNorm(layerNorm).build();
-            case GRU -> throw new SpecException("TEMPORARY: GRU layer being merged");
+            case GRU -> new GRU.Builder().nOut(units).activation(activation).resetAfter(resetAfter).build();
         };
         if (inputDropout > 0) {
             // DL4J's Dropout takes the probability of keeping an activation.

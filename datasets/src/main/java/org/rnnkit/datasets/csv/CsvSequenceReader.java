@@ -1,14 +1,12 @@
 package org.rnnkit.datasets.csv;
 
-import org.datavec.api.records.reader.impl.csv.SerializableCSVParser;
+import org.rnnkit.datasets.DelimitedRecords;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
 import org.rnnkit.datasets.NumericFields;
 import org.rnnkit.datasets.SequenceDataset;
 import org.rnnkit.datasets.SequenceExample;
-import org.rnnkit.datasets.StrictText;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,17 +118,7 @@ public final class CsvSequenceReader {
     }
 
     private void parse(Path file, int[] width, RowSink sink) {
-        SerializableCSVParser parser = new SerializableCSVParser(delimiter);
-        StrictText.forEachLine(file, (n, line) -> {
-            if (n <= headerLines || line.isBlank()) {
-                return;
-            }
-            String[] fields;
-            try {
-                fields = parser.parseLine(line);
-            } catch (IOException e) {
-                throw DataFormatException.atLine(file, n, "a delimited record (" + e.getMessage() + ")");
-            }
+        DelimitedRecords.forEach(file, delimiter, headerLines, (n, fields) -> {
             if (width[0] < 0) {
                 width[0] = fields.length;
                 int minimum = 2 + (idColumn >= 0 ? 1 : 0);

@@ -1,11 +1,9 @@
 package org.rnnkit.datasets.timeseries;
 
-import org.datavec.api.records.reader.impl.csv.SerializableCSVParser;
+import org.rnnkit.datasets.DelimitedRecords;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.NumericFields;
-import org.rnnkit.datasets.StrictText;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +45,8 @@ public final class SeriesReader {
 
     /** The series; every row must have the chosen columns, all numeric and finite. */
     public float[][] read(Path file) {
-        SerializableCSVParser parser = new SerializableCSVParser(delimiter);
         List<float[]> rows = new ArrayList<>();
-        StrictText.forEachLine(file, (n, line) -> {
-            if (n <= headerLines || line.isBlank()) {
-                return;
-            }
-            String[] fields;
-            try {
-                fields = parser.parseLine(line);
-            } catch (IOException e) {
-                throw DataFormatException.atLine(file, n, "a delimited record (" + e.getMessage() + ")");
-            }
+        DelimitedRecords.forEach(file, delimiter, headerLines, (n, fields) -> {
             float[] row = new float[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 int c = columns[i];
