@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param layers             stacked recurrent layers
  * @param hidden             units per recurrent layer and direction
  * @param embedding          size of the token vectors
- * @param dropout            dropout on the token vectors (and between stacked layers); 0 for none
+ * @param dropout            dropout on the pooled features before a dense layer (and between stacked layers)
  * @param pooling            how the steps' outputs are reduced to one vector; null keeps the last real step
  * @param maxLength          tokens kept per text; 0 picks it from the data ({@link #LENGTH_PERCENTILE})
  * @param minFrequency       a token needs this many occurrences in the training texts to enter the vocabulary
@@ -103,12 +103,14 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
             case SIMPLE_RNN -> b.simpleRnn(hidden, options);
         };
         b = pooling == null ? b.lastStep() : b.pool(pooling);
-        return b.softmax(classes).optimizer(Optimizer.adam(learningRate)).seed(seed).spec();
+        return b.layer(new DropoutDense(hidden, dropout)).softmax(classes)
+                .optimizer(Optimizer.adam(learningRate)).seed(seed).spec();
     }
 
     /** A short description for logs and metrics, e.g. "bidirectional LSTM 64 x1, embedding 64, MAX pooling". */
     public String describeNetwork() {
         return (bidirectional ? "bidirectional " : "") + cell + " " + hidden + " x" + layers + ", embedding "
-                + embedding + ", " + (pooling == null ? "last step" : pooling + " pooling") + ", dropout " + dropout;
+                + embedding + ", " + (pooling == null ? "last step" : pooling + " pooling") + ", dropout " + dropout
+                + ", dense " + hidden;
     }
 }
