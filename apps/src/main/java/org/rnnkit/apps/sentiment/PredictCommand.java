@@ -65,14 +65,10 @@ final class PredictCommand implements Callable<Integer> {
         if (batch.isEmpty()) {
             return;
         }
-        List<double[]> probabilities = classifier.predict(batch);
+        List<TextClassifier.Prediction> predictions = classifier.classify(batch);
         for (int i = 0; i < batch.size(); i++) {
-            double[] p = probabilities.get(i);
-            int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                best = p[c] > p[best] ? c : best;
-            }
-            System.out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", classifier.labels().name(best), p[best], batch.get(i));
+            TextClassifier.Prediction p = predictions.get(i);
+            System.out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", p.label(), p.probability(), batch.get(i));
         }
         System.out.flush();
     }

@@ -73,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cell", paramLabel = "CELL", description = "gru, lstm or rnn (default: ${DEFAULT-VALUE}).")
     private CellChoice cell;
 
-    @Option(names = "--bidirectional", negatable = true,
+    // Annotated default, not the provider: picocli negates a negatable option relative to this value.
+    @Option(names = "--bidirectional", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Read texts in both directions (default: ${DEFAULT-VALUE}; --no-bidirectional for one).")
     private boolean bidirectional;
 
@@ -154,7 +155,6 @@ final class TrainCommand implements Callable<Integer> {
                 case "--test-fraction" -> String.valueOf(TextSource.DEFAULT_TEST_FRACTION);
                 case "--validation" -> String.valueOf(d.validationFraction());
                 case "--cell" -> CellChoice.of(d.cell()).name().toLowerCase(Locale.ROOT);
-                case "--bidirectional" -> String.valueOf(d.bidirectional());
                 case "--layers" -> String.valueOf(d.layers());
                 case "--hidden" -> String.valueOf(d.hidden());
                 case "--embedding" -> String.valueOf(d.embedding());

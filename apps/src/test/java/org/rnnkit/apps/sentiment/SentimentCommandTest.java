@@ -135,9 +135,13 @@ class SentimentCommandTest {
         }
         Path data = Files.writeString(shared.resolve("own.tsv"), tsv);
         Path dir = shared.resolve("own");
-        Run t = run(train(dir, "--data", data.toString(), "--test-fraction", "0.2", "--min-frequency", "1"));
+        Run t = run(train(dir, "--data", data.toString(), "--test-fraction", "0.2", "--min-frequency", "1",
+                "--cell", "lstm", "--no-bidirectional", "--pooling", "last"));
         assertEquals(0, t.code(), t.err());
         JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        assertEquals("LSTM", metrics.get("settings").get("cell").asText());
+        assertFalse(metrics.get("settings").get("bidirectional").asBoolean());
+        assertEquals("LAST_STEP", metrics.get("settings").get("pooling").asText());
         assertEquals(0.2, metrics.get("testSplit").get("fraction").asDouble(), 1e-9);
         assertEquals(42, metrics.get("testSplit").get("seed").asLong());
         int trained = metrics.get("trainExamples").asInt() + metrics.get("validationExamples").asInt();

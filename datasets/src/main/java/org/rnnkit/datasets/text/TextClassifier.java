@@ -73,6 +73,23 @@ public final class TextClassifier {
         return Optional.ofNullable(testSplit);
     }
 
+    /** The most probable class of a text, its probability, and every class's probability. */
+    public record Prediction(String label, double probability, double[] probabilities) {
+    }
+
+    /** The most probable class of each text, computed in batches; texts without tokens are rejected. */
+    public List<Prediction> classify(List<String> texts) {
+        List<Prediction> out = new ArrayList<>(texts.size());
+        for (double[] p : predict(texts)) {
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                best = p[c] > p[best] ? c : best;
+            }
+            out.add(new Prediction(labels.name(best), p[best], p));
+        }
+        return out;
+    }
+
     /** Class probabilities of one text; a text without tokens is an {@link IllegalArgumentException}. */
     public double[] predict(String text) {
         return predict(List.of(text)).get(0);

@@ -43,11 +43,11 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
     public static final int MAX_AUTO_LENGTH = 400;
 
     /** Default cell: see {@link #defaults()}. */
-    public static final Cell DEFAULT_CELL = Cell.LSTM;
+    public static final Cell DEFAULT_CELL = Cell.GRU;
     /** Default units per recurrent layer and direction. */
     public static final int DEFAULT_HIDDEN = 64;
     /** Default token vector size. */
-    public static final int DEFAULT_EMBEDDING = 64;
+    public static final int DEFAULT_EMBEDDING = 128;
     /** Default number of stacked recurrent layers. */
     public static final int DEFAULT_LAYERS = 1;
     /** Default dropout rate. */
@@ -61,8 +61,10 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
 
     /**
      * Defaults that suit real review data (measured on rt-polarity, an aclImdb subset and the UCI sentences): a
-     * bidirectional recurrent layer over 64-dimensional embeddings with max pooling over the real steps, dropout,
-     * Adam, early stopping with patience 2 within at most 20 epochs, and vocabulary and length taken from the data.
+     * bidirectional GRU of 64 units over 128-dimensional embeddings, max pooling over the real steps, dropout 0.3
+     * before a dense layer, Adam 2e-3, batches of 32, early stopping with patience 2 within at most 20 epochs, and
+     * vocabulary and maximum length taken from the training texts. Max pooling beat the last step and averaging
+     * on these reviews; 128-dimensional embeddings beat 64 on the small data sets.
      */
     public static TextClassifierSettings defaults() {
         return new TextClassifierSettings(DEFAULT_CELL, true, DEFAULT_LAYERS, DEFAULT_HIDDEN, DEFAULT_EMBEDDING,

@@ -112,7 +112,7 @@ public final class TextSource {
         return new TextSource("built-in sentiment corpus", Layout.TSV,
                 () -> TextCorpusReader.readTabSeparated(train, null, RecordErrors.failFast()),
                 () -> TextCorpusReader.readTabSeparated(test, null, RecordErrors.failFast()),
-                "its held-out file sentiment-test.tsv");
+                "held-out file sentiment-test.tsv");
     }
 
     /** A name for messages and metrics: the path, or "built-in sentiment corpus". */
@@ -141,7 +141,7 @@ public final class TextSource {
                     + all.classes().names());
         }
         if (hasTestSplit()) {
-            return new Part(all, "training part of " + name + " (tested on " + testName + ")", null);
+            return new Part(all, "training part of " + name + " (its " + testName + " is for testing only)", null);
         }
         TextCorpus kept = split.split(all).kept();
         return new Part(kept, name + " without its test part (" + split.describe() + ")", split);
@@ -157,7 +157,7 @@ public final class TextSource {
             return new Part(corpus, "all of " + name, null);
         }
         if (hasTestSplit()) {
-            return new Part(test.get(), testName + " of " + name, null);
+            return new Part(test.get(), "the " + testName + " of " + name, null);
         }
         if (modelSplit == null) {
             throw DataFormatException.at(name, "data", "a test split: it has none, and the model was trained on data "
@@ -178,7 +178,7 @@ public final class TextSource {
         return new TextSource(dir.toString(), Layout.ACLIMDB,
                 () -> TextCorpusReader.readFolders(trainDir, classes),
                 testDir == null ? null : () -> TextCorpusReader.readFolders(testDir, classFolders(testDir)),
-                testDir == null ? null : "its test/ folder");
+                testDir == null ? null : "test/ folder");
     }
 
     // Class folders: sub-folders holding .txt files; aclImdb's unlabelled "unsup" is not a class.
