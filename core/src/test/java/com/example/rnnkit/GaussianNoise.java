@@ -2,7 +2,6 @@ package com.example.rnnkit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.rnnkit.core.spec.CompileContext;
 import org.rnnkit.core.spec.LayerSpec;
 import org.rnnkit.core.spec.SpecException;
@@ -20,7 +19,6 @@ public record GaussianNoise(@JsonProperty("stddev") double stddev) implements La
 
     @Override
     public void compile(CompileContext context) {
-        context.add(new DropoutLayer.Builder()
-                .dropOut(new org.deeplearning4j.nn.conf.dropout.GaussianNoise(stddev)).build());
+        context.perturbNextInput(new org.deeplearning4j.nn.conf.dropout.GaussianNoise(stddev));
     }
 }

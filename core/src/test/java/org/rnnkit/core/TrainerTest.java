@@ -73,6 +73,31 @@ class TrainerTest {
     }
 
     @Test
+    void aRunKilledMidEpochResumesFromItsLastIterationCheckpoint() {
+        DataSet train = TinyData.containsToken(48, 10, 3, 8, 7); // 3 batches per epoch
+        SequenceModel straight = SequenceModel.create(spec(0.01));
+        new Trainer(TrainingConfig.epochs(3)).fit(straight, TinyData.batches(train, 16), null);
+
+        Path checkpoints = dir.resolve("run");
+        TrainingConfig config = TrainingConfig.epochs(3).withCheckpoints(checkpoints).withCheckpointEvery(2);
+        ProgressListener killer = new ProgressListener() {
+            @Override
+            public void onBatch(Progress progress) {
+                if (progress.iteration() == 5) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class,
+                () -> new Trainer(config, killer).fit(SequenceModel.create(spec(0.01)), TinyData.batches(train, 16), null));
+
+        SequenceModel restarted = SequenceModel.create(spec(0.01));
+        TrainingResult result = new Trainer(config.withResume(true)).fit(restarted, TinyData.batches(train, 16), null);
+        assertEquals(3, result.history().size());
+        assertArrayEquals(straight.network().params().toFloatVector(), restarted.network().params().toFloatVector(), 1e-5f);
+    }
+
+    @Test
     void resumeRefusesACheckpointOfAnotherModel() {
         DataSet train = TinyData.containsToken(32, 10, 3, 8, 4);
         Path checkpoints = dir.resolve("run");

@@ -39,6 +39,8 @@ class ValidationTest {
         fails("output layer must be last",
                 () -> Rnn.sequence(InputSpec.features(3)).lstm(8).softmax(2).lstm(3).softmax(2).build());
         fails("at least one recurrent layer", () -> Rnn.sequence(InputSpec.features(3)).dense(4).softmax(2).build());
+        fails("two dropout or noise layers in a row",
+                () -> Rnn.sequence(InputSpec.features(3)).dropout(0.1).dropout(0.2).lstm(4).softmax(2).build());
         fails("softmax over 1 class", () -> Rnn.sequence(InputSpec.features(3)).lstm(4).softmax(1));
     }
 

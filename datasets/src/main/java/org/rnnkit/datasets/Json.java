@@ -56,4 +56,19 @@ public final class Json {
         }
         return value;
     }
+
+    /** {@code {"<name>":[...strings]}}, the form of every saved list of names (labels, tokens). */
+    public static String writeStrings(String name, java.util.List<String> values) {
+        ObjectNode node = object();
+        com.fasterxml.jackson.databind.node.ArrayNode array = node.putArray(name);
+        values.forEach(array::add);
+        return write(node);
+    }
+
+    /** Reads {@link #writeStrings}'s form; a missing field is a {@link DataFormatException} naming {@code what}. */
+    public static java.util.List<String> readStrings(String json, String name, String what) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        field(read(json, what), name, what).forEach(n -> values.add(n.asText()));
+        return values;
+    }
 }

@@ -1,8 +1,5 @@
 package org.rnnkit.datasets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,18 +88,12 @@ public final class LabelSet {
 
     /** JSON form: {@code {"labels":["neg","pos"]}}. */
     public String toJson() {
-        ObjectNode node = Json.object();
-        ArrayNode array = node.putArray("labels");
-        names.forEach(array::add);
-        return Json.write(node);
+        return Json.writeStrings("labels", names);
     }
 
     /** Parses {@link #toJson()}'s form. */
     public static LabelSet fromJson(String json) {
-        JsonNode labels = Json.field(Json.read(json, "label set"), "labels", "label set");
-        List<String> names = new ArrayList<>();
-        labels.forEach(n -> names.add(n.asText()));
-        return new LabelSet(names);
+        return new LabelSet(Json.readStrings(json, "labels", "label set"));
     }
 
     /** Writes the JSON form to a stream (left open). */

@@ -7,7 +7,10 @@ import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnkit.core.spec.CompileContext;
@@ -69,10 +72,23 @@ public final class NetworkCompiler {
         return builder;
     }
 
+    /** Input dropout on a layer; wrappers pass it to the layers that actually read the input. */
+    private static void setInputDropout(Layer layer, IDropout dropout) {
+        if (layer instanceof Bidirectional bidirectional) {
+            bidirectional.getFwd().setIDropout(dropout);
+            bidirectional.getBwd().setIDropout(dropout.clone());
+        } else if (layer instanceof BaseWrapperLayer wrapper) {
+            setInputDropout(wrapper.getUnderlying(), dropout);
+        } else {
+            layer.setIDropout(dropout);
+        }
+    }
+
     private static final class Context implements CompileContext {
         private final ModelSpec spec;
         private final List<Layer> layers;
         private Shape shape = Shape.SEQUENCE;
+        private IDropout pending;
 
         Context(ModelSpec spec, List<Layer> layers) {
             this.spec = spec;
@@ -96,7 +112,18 @@ public final class NetworkCompiler {
 
         @Override
         public void add(Layer layer) {
+            if (pending != null) {
+                setInputDropout(layer, pending);
+                pending = null;
+            }
             layers.add(layer);
+        }
+
+        @Override
+        public void perturbNextInput(IDropout perturbation) {
+            SpecException.require(pending == null,
+                    "two dropout or noise layers in a row (%s, then %s): use one", pending, perturbation);
+            pending = perturbation;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.rnnkit.core.spec;
 
 import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 /** What a {@link LayerSpec} sees while it is compiled: the input, and a stack of DL4J layers to extend. */
@@ -17,6 +18,13 @@ public interface CompileContext {
 
     /** Appends a DL4J layer; its {@code nIn} is inferred when left unset. */
     void add(Layer layer);
+
+    /**
+     * Applies a DL4J training-time perturbation (dropout, Gaussian noise, …) to the input of the next
+     * layer added. This is how a dropout "layer" compiles: DL4J's own {@code DropoutLayer} fails in
+     * training when a sequence mask is present.
+     */
+    void perturbNextInput(IDropout perturbation);
 
     /** Replaces the last DL4J layer, e.g. to wrap it; fails if there is none. */
     void replaceLast(UnaryOperator<Layer> wrapper);

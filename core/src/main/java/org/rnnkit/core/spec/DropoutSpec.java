@@ -4,9 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 
-/** Drops each activation with probability {@code rate} during training (inverted dropout). */
+/** Drops each activation with probability {@code rate} during training (inverted dropout), as Keras's {@code Dropout}. */
 @JsonTypeName("dropout")
 public record DropoutSpec(@JsonProperty("rate") double rate) implements LayerSpec {
 
@@ -17,7 +16,6 @@ public record DropoutSpec(@JsonProperty("rate") double rate) implements LayerSpe
 
     @Override
     public void compile(CompileContext context) {
-        // DL4J's Dropout takes the probability of keeping an activation.
-        context.add(new DropoutLayer.Builder().dropOut(new Dropout(1 - rate)).build());
+        context.perturbNextInput(new Dropout(1 - rate)); // DL4J's Dropout takes the keep probability
     }
 }

@@ -1,8 +1,5 @@
 package org.rnnkit.datasets.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.Json;
 
@@ -111,17 +108,12 @@ public final class Vocabulary {
 
     /** JSON form: {@code {"tokens":["<pad>","<unk>","<s>","</s>","the",...]}}. */
     public String toJson() {
-        ObjectNode node = Json.object();
-        ArrayNode array = node.putArray("tokens");
-        tokens.forEach(array::add);
-        return Json.write(node);
+        return Json.writeStrings("tokens", tokens);
     }
 
     /** Parses {@link #toJson()}'s form; the reserved entries must be in place. */
     public static Vocabulary fromJson(String json) {
-        JsonNode array = Json.field(Json.read(json, "vocabulary"), "tokens", "vocabulary");
-        List<String> tokens = new ArrayList<>();
-        array.forEach(n -> tokens.add(n.asText()));
+        List<String> tokens = Json.readStrings(json, "tokens", "vocabulary");
         if (tokens.size() < SPECIALS.size() || !tokens.subList(0, SPECIALS.size()).equals(SPECIALS)) {
             throw DataFormatException.at("vocabulary", "JSON", "tokens starting with " + SPECIALS);
         }
