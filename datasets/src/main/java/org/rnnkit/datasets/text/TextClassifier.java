@@ -8,7 +8,6 @@ import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.eval.ClassificationReport;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
-import org.rnnkit.core.spec.SpecJson;
 import org.rnnkit.datasets.BatchPlan;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.Json;
@@ -34,11 +33,6 @@ public final class TextClassifier {
     private static final String SETTINGS = "text-classifier.json";
     private static final int FORMAT = 1;
     private static final int BATCH = 64;
-
-    static {
-        // Saved classifiers declare DropoutDense; core's JSON must know it before reading one.
-        SpecJson.register(DropoutDense.class);
-    }
 
     private final SequenceModel model;
     private final TextEncoder encoder;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param layers             stacked recurrent layers
  * @param hidden             units per recurrent layer and direction
  * @param embedding          size of the token vectors
- * @param dropout            dropout on the pooled features before a dense layer (and between stacked layers)
+ * @param dropout            dropout on the pooled features (and between stacked layers); 0 for none
  * @param pooling            how the steps' outputs are reduced to one vector; null keeps the last real step
  * @param maxLength          tokens kept per text; 0 picks it from the data ({@link #LENGTH_PERCENTILE})
  * @param minFrequency       a token needs this many occurrences in the training texts to enter the vocabulary
@@ -62,7 +62,7 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
     /**
      * Defaults that suit real review data (measured on rt-polarity, an aclImdb subset and the UCI sentences): a
      * bidirectional GRU of 64 units over 128-dimensional embeddings, max pooling over the real steps, dropout 0.3
-     * before a dense layer, Adam 2e-3, batches of 32, early stopping with patience 2 within at most 20 epochs, and
+     * on the pooled features, Adam 2e-3, batches of 32, early stopping with patience 2 within at most 20 epochs, and
      * vocabulary and maximum length taken from the training texts. Max pooling beat the last step and averaging
      * on these reviews; 128-dimensional embeddings beat 64 on the small data sets.
      */
@@ -105,14 +105,15 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
             case SIMPLE_RNN -> b.simpleRnn(hidden, options);
         };
         b = pooling == null ? b.lastStep() : b.pool(pooling);
-        return b.layer(new DropoutDense(hidden, dropout)).softmax(classes)
-                .optimizer(Optimizer.adam(learningRate)).seed(seed).spec();
+        if (dropout > 0) {
+            b = b.dropout(dropout);
+        }
+        return b.softmax(classes).optimizer(Optimizer.adam(learningRate)).seed(seed).spec();
     }
 
     /** A short description for logs and metrics, e.g. "bidirectional LSTM 64 x1, embedding 64, MAX pooling". */
     public String describeNetwork() {
         return (bidirectional ? "bidirectional " : "") + cell + " " + hidden + " x" + layers + ", embedding "
-                + embedding + ", " + (pooling == null ? "last step" : pooling + " pooling") + ", dropout " + dropout
-                + ", dense " + hidden;
+                + embedding + ", " + (pooling == null ? "last step" : pooling + " pooling") + ", dropout " + dropout;
     }
 }
