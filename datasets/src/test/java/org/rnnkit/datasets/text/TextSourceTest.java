@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
+import org.rnnkit.datasets.SharedData;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -143,6 +144,24 @@ class TextSourceTest {
         TextCorpus neutral = new TextCorpus(List.of(new LabelledText("meh", 1, "x")), LabelSet.of("pos", "neutral"))
                 .relabel(LabelSet.of("neutral", "pos", "neg"));
         assertEquals(0, neutral.texts().get(0).label());
+    }
+
+    @Test
+    void sharedRealDataSetsAreDetected() {
+        TextSource rt = TextSource.open(SharedData.require("rt-polarity"), null);
+        assertEquals(TextSource.Layout.FILES, rt.layout());
+        TextCorpus rtAll = rt.evaluationPart(null, true).corpus();
+        assertEquals(8581, rtAll.size());
+        assertEquals(LabelSet.of("neg", "pos"), rtAll.classes());
+        TextSource imdb = TextSource.open(SharedData.require("imdb-subset"), null);
+        assertEquals(TextSource.Layout.ACLIMDB, imdb.layout());
+        assertEquals(2000, imdb.trainingPart(new HoldOut(0.1, 1)).corpus().size());
+        assertEquals(1000, imdb.evaluationPart(null, false).corpus().size());
+        TextSource uci = TextSource.open(SharedData.require("uci-sentiment-sentences"), null);
+        assertEquals(TextSource.Layout.TSV, uci.layout());
+        TextCorpus uciAll = uci.evaluationPart(null, true).corpus();
+        assertEquals(2420, uciAll.size());
+        assertEquals(LabelSet.of("0", "1"), uciAll.classes());
     }
 
     @Test
