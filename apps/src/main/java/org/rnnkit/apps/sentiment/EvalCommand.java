@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
         description = {"Evaluate a trained classifier: accuracy, precision, recall, F1, AUC and the confusion matrix.",
                 "",
                 "Which texts: without --data, the held-out file of the shipped corpus. With --data, the data's own "
-                        + "test split (aclImdb test/) if it has one; otherwise exactly the part that training held "
-                        + "out of the same data (the split recorded in the model: --test-fraction and --seed of "
-                        + "train). --all evaluates on every text of --data instead (e.g. a separate test file).",
+                        + "test split (aclImdb test/) if it has one; if it is the data the model was trained on, exactly "
+                        + "the part training held out of it (the split recorded in the model: --test-fraction and "
+                        + "--seed of train); any other data (e.g. a separate test file) is evaluated in full. "
+                        + "--all evaluates on every text of --data.",
                 "For two classes, precision, recall and F1 are those of the positive class, the second in sorted "
                         + "order (pos, 1).", ""})
 final class EvalCommand implements Callable<Integer> {

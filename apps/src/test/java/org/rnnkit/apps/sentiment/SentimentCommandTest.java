@@ -218,7 +218,7 @@ class SentimentCommandTest {
                 "neutral.tsv:2", "neutral");
         Path report = dir.resolve("r.json");
         assertUserError(run("sentiment", "eval", "--model", model.toString(), "--data", neutral.toString(),
-                "--report", report.toString()), "neutral.tsv", "--all");
+                "--report", report.toString()), "neutral.tsv:2", "neutral");
         assertFalse(Files.exists(report));
     }
 

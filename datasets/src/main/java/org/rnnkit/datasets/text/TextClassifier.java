@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * A trained text classifier ready to use: the many-to-one {@link SequenceModel}, the {@link TextEncoder} that
  * turns text into its input (tokenizer, vocabulary, maximum length, truncation), the class names, and the
- * {@link HoldOut} its training data was split with, if any. Saved as one {@link ModelBundle} file with the
+ * {@link TestSplit} its training data lost to testing, if any. Saved as one {@link ModelBundle} file with the
  * encoder and labels as attachments, so a loaded classifier reads text exactly as in training.
  */
 public final class TextClassifier {
@@ -37,10 +37,10 @@ public final class TextClassifier {
     private final SequenceModel model;
     private final TextEncoder encoder;
     private final LabelSet labels;
-    private final HoldOut testSplit;
+    private final TestSplit testSplit;
 
     /** @param testSplit how the training data's test part was held out, or null when the data had its own */
-    public TextClassifier(SequenceModel model, TextEncoder encoder, LabelSet labels, HoldOut testSplit) {
+    public TextClassifier(SequenceModel model, TextEncoder encoder, LabelSet labels, TestSplit testSplit) {
         this.model = model;
         this.encoder = encoder;
         this.labels = labels;
@@ -63,7 +63,7 @@ public final class TextClassifier {
     }
 
     /** The split that held the test part out of the training data, when the data had no test split of its own. */
-    public Optional<HoldOut> testSplit() {
+    public Optional<TestSplit> testSplit() {
         return Optional.ofNullable(testSplit);
     }
 
@@ -160,7 +160,7 @@ public final class TextClassifier {
             TextEncoder encoder = new TextEncoder(tokenizer, vocabulary,
                     Json.field(settings, "maxLength", SETTINGS).asInt(),
                     TextEncoder.Truncation.valueOf(Json.field(settings, "truncation", SETTINGS).asText()));
-            HoldOut split = settings.has("testSplit") ? HoldOut.fromJson(settings.get("testSplit")) : null;
+            TestSplit split = settings.has("testSplit") ? TestSplit.fromJson(settings.get("testSplit")) : null;
             long outputs = model.network().getLayer(model.network().getnLayers() - 1).getParam("b").length();
             if (outputs != labels.size()) {
                 throw new ModelFileException(file, "model has " + outputs + " outputs but " + labels.size() + " labels");

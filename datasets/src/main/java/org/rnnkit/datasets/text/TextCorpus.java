@@ -27,6 +27,27 @@ public record TextCorpus(List<LabelledText> texts, LabelSet classes) {
     }
 
     /** This corpus followed by {@code other} (same classes required). */
+    /**
+     * An order-independent digest of the labelled texts (SHA-256 of each label and text, summed), with their
+     * count: the same data read again, in any order, gives the same fingerprint.
+     */
+    public String fingerprint() {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        for (LabelledText t : texts) {
+            sha.reset();
+            sha.update(classes.names().get(t.label()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) '\t');
+            sum = sum.add(new java.math.BigInteger(1, sha.digest(t.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        return texts.size() + ":" + sum.toString(16);
+    }
+
     public TextCorpus concat(TextCorpus other) {
         if (!other.classes.equals(classes)) {
             throw new IllegalArgumentException("classes differ: " + classes + " vs " + other.classes);

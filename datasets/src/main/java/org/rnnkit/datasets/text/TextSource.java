@@ -66,7 +66,7 @@ public final class TextSource {
     }
 
     /** A part of a source for training or evaluation, with how it was chosen. */
-    public record Part(TextCorpus corpus, String description, HoldOut split) {
+    public record Part(TextCorpus corpus, String description, TestSplit split) {
     }
 
     /**
@@ -144,14 +144,15 @@ public final class TextSource {
             return new Part(all, "training part of " + name + " (its " + testName + " is for testing only)", null);
         }
         TextCorpus kept = split.split(all).kept();
-        return new Part(kept, name + " without its test part (" + split.describe() + ")", split);
+        return new Part(kept, name + " without its test part (" + split.describe() + ")",
+                new TestSplit(split, all.fingerprint()));
     }
 
     /**
-     * The part to evaluate on: everything when {@code all}; else the data's own test split; else the part that
-     * {@code modelSplit} (the split the model was trained with) held out. Fails when none applies.
+     * The part to evaluate on: everything when {@code all}; else the data's own test split; else, when this is
+     * the data the model was trained on, the part {@code modelSplit} held out of it; else (other data) all of it.
      */
-    public Part evaluationPart(HoldOut modelSplit, boolean all) {
+    public Part evaluationPart(TestSplit modelSplit, boolean all) {
         if (all) {
             TextCorpus corpus = hasTestSplit() ? train.get().concat(test.get()) : train.get();
             return new Part(corpus, "all of " + name, null);
@@ -159,12 +160,12 @@ public final class TextSource {
         if (hasTestSplit()) {
             return new Part(test.get(), "the " + testName + " of " + name, null);
         }
-        if (modelSplit == null) {
-            throw DataFormatException.at(name, "data", "a test split: it has none, and the model was trained on data "
-                    + "with its own test split, so it records no held-out part (use --all to evaluate on all of it)");
+        TextCorpus data = train.get();
+        if (modelSplit != null && modelSplit.madeFrom(data)) {
+            return new Part(modelSplit.holdOut().split(data).heldOut(), "test part of " + name + " ("
+                    + modelSplit.describe() + ", as in training)", modelSplit);
         }
-        return new Part(modelSplit.split(train.get()).heldOut(), "test part of " + name + " ("
-                + modelSplit.describe() + ", as in training)", modelSplit);
+        return new Part(data, "all of " + name + " (not the data set the model was trained on, so all of it)", null);
     }
 
     private static TextSource folders(Path dir) {

@@ -100,15 +100,30 @@ class TextSourceTest {
         HoldOut split = new HoldOut(0.15, 7);
         TextSource source = TextSource.open(file, null);
         TextSource.Part train = source.trainingPart(split);
-        TextSource.Part test = source.evaluationPart(split, false);
+        TextSource.Part test = source.evaluationPart(train.split(), false);
         assertEquals(400, train.corpus().size() + test.corpus().size());
         Set<String> trainTexts = new HashSet<>();
         train.corpus().texts().forEach(t -> trainTexts.add(t.text()));
         test.corpus().texts().forEach(t -> assertFalse(trainTexts.contains(t.text()), t.text()));
         assertTrue(test.corpus().size() > 30 && test.corpus().size() < 90, "about 15%: " + test.corpus().size());
-        assertEquals(test.corpus().texts(), source.evaluationPart(split, false).corpus().texts(), "same every time");
-        assertFalse(test.corpus().texts().equals(source.evaluationPart(new HoldOut(0.15, 8), false).corpus().texts()));
-        assertEquals(split, HoldOut.fromJson(split.toJsonNode()));
+        assertEquals(test.corpus().texts(), TextSource.open(file, null).evaluationPart(train.split(), false).corpus()
+                .texts(), "same every time");
+        TestSplit otherSeed = new TestSplit(new HoldOut(0.15, 8), train.split().data());
+        assertFalse(test.corpus().texts().equals(source.evaluationPart(otherSeed, false).corpus().texts()));
+        assertEquals(train.split(), TestSplit.fromJson(train.split().toJsonNode()));
+    }
+
+    @Test
+    void otherDataIsEvaluatedInFullEvenWithAModelSplit() throws Exception {
+        Path trainFile = write(dir, "train.tsv", lines("pos", 50) + lines("neg", 50));
+        TestSplit split = TextSource.open(trainFile, null).trainingPart(new HoldOut(0.1, 3)).split();
+        Path shuffled = write(dir, "same-data-other-order.tsv", lines("neg", 50) + lines("pos", 50));
+        assertTrue(TextSource.open(shuffled, null).evaluationPart(split, false).corpus().size() < 30,
+                "the same texts in another order are the training data: only its held-out part");
+        Path other = write(dir, "other.tsv", "a fine day\tpos\na dull day\tneg\nnot bad at all\tpos\n");
+        TextSource.Part part = TextSource.open(other, null).evaluationPart(split, false);
+        assertEquals(3, part.corpus().size());
+        assertTrue(part.description().contains("not the data set the model was trained on"), part.description());
     }
 
     @Test
@@ -129,9 +144,6 @@ class TextSourceTest {
         write(dir, "mixed/a.tsv", "x\tpos\n");
         write(dir, "mixed/b.neg", "plain line\n");
         expect(dir.resolve("mixed"), "file", "--format", () -> TextSource.open(dir.resolve("mixed"), null));
-        Path withoutTest = write(dir, "plain.tsv", lines("pos", 3) + lines("neg", 3));
-        expect(Path.of("plain.tsv"), "data", "--all",
-                () -> TextSource.open(withoutTest, null).evaluationPart(null, false));
     }
 
     @Test
