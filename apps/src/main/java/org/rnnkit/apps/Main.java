@@ -21,7 +21,14 @@ public final class Main {
         Environment.useThreads(Environment.threadsFromEnvironment(1));
         CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         CliErrors.install(cli);
+        withVersion(cli, new Version());
         return cli.execute(args);
+    }
+
+    /** Every (sub)command answers {@code -V} with rnnkit's version. */
+    private static void withVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
     /** Reports rnnkit's version from its build. */

@@ -30,6 +30,19 @@ class InfoCommandTest {
     }
 
     @Test
+    void everyCommandReportsTheVersion() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("sentiment", "train", "-V"));
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("rnnkit "), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownCommandFailsWithUsage() {
         assertTrue(Main.run("no-such-app") != 0);
     }
