@@ -1,6 +1,9 @@
 package org.rnnkit.core.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,15 +159,15 @@ public final class Trainer {
         }
     }
 
-    private static void requireSameModel(RnnModel model, ModelBundle bundle, java.nio.file.Path file)
+    private static void requireSameModel(RnnModel model, ModelBundle bundle, Path file)
             throws ModelFileException {
         try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper json = new ObjectMapper();
             if (!json.readTree(model.specJson()).equals(json.readTree(bundle.model().specJson()))) {
                 throw new ModelFileException(file, "checkpoint was written by a different model declaration; "
                         + "delete it or use the same spec to resume");
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ModelFileException(file, "unreadable spec in checkpoint", e);
         }
     }

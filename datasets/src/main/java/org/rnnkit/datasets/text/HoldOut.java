@@ -56,7 +56,8 @@ public record HoldOut(double fraction, long seed) {
         return Long.remainderUnsigned(ByteBuffer.wrap(digest).getLong(), BUCKETS);
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest: the hash behind splits and data fingerprints. */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,9 @@
 package org.rnnkit.datasets.text;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
 
@@ -32,18 +36,13 @@ public record TextCorpus(List<LabelledText> texts, LabelSet classes) {
      * count: the same data read again, in any order, gives the same fingerprint.
      */
     public String fingerprint() {
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        MessageDigest sha = HoldOut.sha256();
+        BigInteger sum = BigInteger.ZERO;
         for (LabelledText t : texts) {
             sha.reset();
-            sha.update(classes.names().get(t.label()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(classes.names().get(t.label()).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\t');
-            sum = sum.add(new java.math.BigInteger(1, sha.digest(t.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            sum = sum.add(new BigInteger(1, sha.digest(t.text().getBytes(StandardCharsets.UTF_8))));
         }
         return texts.size() + ":" + sum.toString(16);
     }
