@@ -33,6 +33,11 @@ abstract class Buf {
         if (a.ordering() != 'c' || a.length() > 0 && a.elementWiseStride() != 1) {
             throw new IllegalArgumentException("Buf needs a c-contiguous array, got " + a.shapeInfoToString());
         }
+        return over(a);
+    }
+
+    /** Element {@code i} of the result is at {@code a}'s offset plus {@code i}, whatever {@code a}'s strides. */
+    private static Buf over(INDArray a) {
         int base = Math.toIntExact(a.offset());
         if (a.dataType() == DataType.FLOAT) {
             return new Floats(a.data().asNioFloat(), base);
@@ -41,6 +46,45 @@ abstract class Buf {
             return new Doubles(a.data().asNioDouble(), base);
         }
         throw new IllegalArgumentException("rnnkit recurrent layers run in FLOAT or DOUBLE, not " + a.dataType());
+    }
+
+    /**
+     * Copies {@code src [mb, n, T]} (any strides, same data type) into {@code dst [T, mb, n]} in one Java pass,
+     * instead of a native permute-and-copy.
+     */
+    static void toTimeMajor(INDArray src, Buf dst) {
+        Buf in = over(src);
+        long[] st = src.stride();
+        int mb = (int) src.size(0);
+        int n = (int) src.size(1);
+        int steps = (int) src.size(2);
+        int i = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < mb; b++) {
+                int row = (int) (b * st[0] + t * st[2]);
+                for (int j = 0; j < n; j++) {
+                    dst.set(i++, in.get(row + (int) (j * st[1])));
+                }
+            }
+        }
+    }
+
+    /** The inverse of {@link #toTimeMajor}: copies {@code src [T, mb, n]} into {@code dst [mb, n, T]} (any strides). */
+    static void fromTimeMajor(Buf src, INDArray dst) {
+        Buf out = over(dst);
+        long[] st = dst.stride();
+        int mb = (int) dst.size(0);
+        int n = (int) dst.size(1);
+        int steps = (int) dst.size(2);
+        int i = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < mb; b++) {
+                int row = (int) (b * st[0] + t * st[2]);
+                for (int j = 0; j < n; j++) {
+                    out.set(row + (int) (j * st[1]), src.get(i++));
+                }
+            }
+        }
     }
 
     private static final class Floats extends Buf {

@@ -73,7 +73,8 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
                     + in.size(0) + " rows; set a state with as many rows (rnnSetPreviousState) or clear it "
                     + "(rnnClearPreviousState)");
         }
-        INDArray x = scratch.get("x", dataType, in.size(2), in.size(0), in.size(1)).assign(in.permute(2, 0, 1));
+        INDArray x = scratch.get("x", dataType, in.size(2), in.size(0), in.size(1));
+        Buf.toTimeMajor(in.castTo(dataType), Buf.of(x));
         Trace tr = SequenceLoop.forward(kernel(), x, weights(training, mgr), h0, c0, maskArray, scratch);
         trace = training ? tr : null;
         traceInput = training ? input : null;
@@ -84,7 +85,7 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
     private INDArray toOutput(Trace tr, LayerWorkspaceMgr mgr) {
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {tr.mb, layerConf().getNOut(), tr.steps}, 'f');
-        out.assign(tr.out.permute(1, 2, 0));
+        Buf.fromTimeMajor(Buf.of(tr.out), out);
         return permuteIfNWC(out);
     }
 
@@ -147,8 +148,8 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
         assertInputSet(true);
         Trace tr = trace != null && traceInput == input && traceMask == maskArray ? trace
                 : forward(init, true, mgr);
-        INDArray eps = scratch.get("eps", dataType, tr.steps, tr.mb, layerConf().getNOut())
-                .assign(permuteIfNWC(epsilon).permute(2, 0, 1));
+        INDArray eps = scratch.get("eps", dataType, tr.steps, tr.mb, layerConf().getNOut());
+        Buf.toTimeMajor(permuteIfNWC(epsilon).castTo(dataType), Buf.of(eps));
         int end = backLength > 0 ? Math.max(0, tr.steps - backLength) : 0;
         INDArray gW = gradientViews.get(CellParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = gradientViews.get(CellParamInitializer.RECURRENT_WEIGHT_KEY);
