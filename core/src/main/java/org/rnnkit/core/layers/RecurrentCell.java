@@ -43,6 +43,11 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
         initializeConstraints(builder);
     }
 
+    /** Whether rnnkit's cells compute {@code activation} (as activation or gate activation). */
+    public static boolean supports(IActivation activation) {
+        return Fn.of(activation) != null;
+    }
+
     /** Number of H-wide blocks in the input and recurrent weights. */
     public abstract int gateBlocks();
 
