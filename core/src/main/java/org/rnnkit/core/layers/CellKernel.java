@@ -1,7 +1,6 @@
 package org.rnnkit.core.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arithmetic of one recurrent cell for one time step, forward and backward, over a whole minibatch. The time
@@ -60,8 +59,8 @@ abstract class CellKernel {
      * Recurrent weight and bias gradients over all steps, after the backward loop: by default {@code gRW =
      * H_prev^T dRec} as one matrix product. The input part of the bias gradient is already in {@code gBias}.
      */
-    void recurrentGradients(Trace tr, INDArray hPrev2d, INDArray dRec2d, INDArray gRW, INDArray gBias) {
-        Nd4j.gemm(hPrev2d, dRec2d, gRW, true, false, 1.0, 0.0);
+    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, INDArray dRec2d, Mat gRW, INDArray gBias) {
+        Blas.gemm(hPrev, true, dRec, false, gRW, 0);
     }
 
     /** Index of element {@code (row, col)} of a step block {@code [mb, width]} that starts at {@code base}. */
@@ -70,24 +69,27 @@ abstract class CellKernel {
     }
 
     /** Parameters for one pass: weight matrices as DL4J keeps them and the bias copied to Java. */
-    record Weights(INDArray w, INDArray rw, double[] bias) {
+    record Weights(Mat w, Mat rw, double[] bias) {
+        static Weights of(INDArray w, INDArray rw, double[] bias) {
+            return new Weights(Mat.of(w), Mat.of(rw), bias);
+        }
     }
 
-    /** Per-pass scratch arrays, allocated once by the loop. */
-    record Work(INDArray rec, Buf recBuf, INDArray small, Buf smallBuf) {
+    /** Per-pass scratch arrays, allocated once by the loop: {@code rec [mb, G*H]}, {@code small [mb, H]}. */
+    record Work(Mat rec, Buf recBuf, Mat small, Buf smallBuf) {
     }
 
     /** The gradients of one backward step; see {@link #backward}. */
     static final class StepGrad {
         Buf dh;
         Buf dc;
-        INDArray dhPrev;
+        Mat dhPrev;
         Buf dhPrevBuf;
         Buf dcPrev;
-        /** Pre-activation gradients of all steps {@code [T, mb, G*H]}; step t starts at {@code t*mb*G*H}. */
-        INDArray dPre;
+        /** Pre-activation gradients of all steps {@code [T*mb, G*H]}; step t is rows {@code [t*mb, (t+1)*mb)}. */
+        Mat dPre;
         Buf dPreBuf;
-        INDArray dRec;
+        Mat dRec;
         Buf dRecBuf;
     }
 }

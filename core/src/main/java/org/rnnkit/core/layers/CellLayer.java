@@ -50,7 +50,7 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
     }
 
     private CellKernel.Weights weights(boolean training, LayerWorkspaceMgr mgr) {
-        return new CellKernel.Weights(
+        return CellKernel.Weights.of(
                 getParamWithNoise(CellParamInitializer.INPUT_WEIGHT_KEY, training, mgr).castTo(dataType),
                 getParamWithNoise(CellParamInitializer.RECURRENT_WEIGHT_KEY, training, mgr).castTo(dataType),
                 getParamWithNoise(CellParamInitializer.BIAS_KEY, training, mgr).toDoubleVector());

@@ -4,7 +4,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The {@link GRU} step (equations there), gate blocks r, z, n. Keeps per step the gates and, in {@code aux}, the
@@ -35,7 +34,7 @@ final class GruKernel extends CellKernel {
         int w3 = 3 * h;
         double[] bias = w.bias();
         // Reset-before needs only the r and z columns here; one product over all three keeps the code single.
-        Nd4j.gemm(tr.h.slice(t), w.rw(), work.rec(), false, false, 1.0, 0.0);
+        Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
         Buf g = tr.gatesBuf;
         Buf rec = work.recBuf();
         Buf hs = tr.hBuf;
@@ -64,8 +63,7 @@ final class GruKernel extends CellKernel {
             }
         }
         if (!resetAfter) {
-            Nd4j.gemm(tr.aux.slice(t), w.rw().get(all(), interval(2 * h, 3 * h)), work.small(), false, false, 1.0,
-                    0.0);
+            Blas.gemm(tr.auxMat.rows(t * mb, mb), false, w.rw().cols(2 * h, h), false, work.small(), 0);
             Buf hn = work.smallBuf();
             for (int b = 0; b < mb; b++) {
                 int gi = (t * mb + b) * w3;
@@ -109,14 +107,13 @@ final class GruKernel extends CellKernel {
                 }
             }
         }
-        INDArray dPreT = s.dPre.slice(t);
+        Mat dPreT = s.dPre.rows(t * mb, mb);
         if (resetAfter) {
-            Nd4j.gemm(s.dRec.slice(t), w.rw(), s.dhPrev, false, true, 1.0, 1.0);
+            Blas.gemm(s.dRec.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
             return;
         }
         // d(r*h) through the candidate's recurrent product, then the r gate and the direct path to h.
-        Nd4j.gemm(dPreT.get(all(), interval(2 * h, 3 * h)), w.rw().get(all(), interval(2 * h, 3 * h)), work.small(),
-                false, true, 1.0, 0.0);
+        Blas.gemm(dPreT.cols(2 * h, h), false, w.rw().cols(2 * h, h), true, work.small(), 0);
         Buf drh = work.smallBuf();
         for (int b = 0; b < mb; b++) {
             int gi = (t * mb + b) * w3;
@@ -128,19 +125,18 @@ final class GruKernel extends CellKernel {
                 s.dhPrevBuf.add(b * h + j, d * r);
             }
         }
-        Nd4j.gemm(dPreT.get(all(), interval(0, 2 * h)), w.rw().get(all(), interval(0, 2 * h)), s.dhPrev, false, true,
-                1.0, 1.0);
+        Blas.gemm(dPreT.cols(0, 2 * h), false, w.rw().cols(0, 2 * h), true, s.dhPrev, 1);
     }
 
     @Override
-    void recurrentGradients(Trace tr, INDArray hPrev2d, INDArray dRec2d, INDArray gRW, INDArray gBias) {
+    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, INDArray dRec2d, Mat gRW, INDArray gBias) {
         if (resetAfter) {
-            super.recurrentGradients(tr, hPrev2d, dRec2d, gRW, gBias);
+            super.recurrentGradients(tr, hPrev, dRec, dRec2d, gRW, gBias);
             gBias.get(all(), interval(3 * h, 6 * h)).assign(dRec2d.sum(0).reshape(1, 3 * h));
             return;
         }
-        INDArray rh2d = tr.aux.reshape('c', hPrev2d.size(0), h);
-        gRW.get(all(), interval(0, 2 * h)).assign(hPrev2d.transpose().mmul(dRec2d.get(all(), interval(0, 2 * h))));
-        gRW.get(all(), interval(2 * h, 3 * h)).assign(rh2d.transpose().mmul(dRec2d.get(all(), interval(2 * h, 3 * h))));
+        // The candidate's recurrent weights multiply the reset state r*h (kept in aux), the others h itself.
+        Blas.gemm(hPrev, true, dRec.cols(0, 2 * h), false, gRW.cols(0, 2 * h), 0);
+        Blas.gemm(tr.auxMat.rows(0, hPrev.rows), true, dRec.cols(2 * h, h), false, gRW.cols(2 * h, h), 0);
     }
 }

@@ -1,6 +1,5 @@
 package org.rnnkit.core.layers;
 
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The {@link LSTM} step, gate blocks in DL4J's order: block input {@code g} (activation), forget {@code f}, output
@@ -28,7 +27,7 @@ final class LstmKernel extends CellKernel {
         int mb = tr.mb;
         int w4 = 4 * h;
         double[] bias = w.bias();
-        Nd4j.gemm(tr.h.slice(t), w.rw(), work.rec(), false, false, 1.0, 0.0);
+        Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
         Buf g = tr.gatesBuf;
         Buf rec = work.recBuf();
         Buf hs = tr.hBuf;
@@ -83,6 +82,6 @@ final class LstmKernel extends CellKernel {
                 s.dcPrev.add(k, dc * f);
             }
         }
-        Nd4j.gemm(s.dPre.slice(t), w.rw(), s.dhPrev, false, true, 1.0, 1.0);
+        Blas.gemm(s.dPre.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
     }
 }

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The time loop shared by rnnkit's recurrent cells: one matrix product projects the input of all steps, the
@@ -36,8 +35,7 @@ final class SequenceLoop {
         int mb = (int) x.size(1);
         int width = k.gates * k.h;
         INDArray gates = mem.get("gates", dt, steps, mb, width);
-        Nd4j.gemm(x.reshape('c', (long) steps * mb, x.size(2)), w.w(), gates.reshape('c', (long) steps * mb, width),
-                false, false, 1.0, 0.0);
+        Blas.gemm(Mat.rowsOf(x, (int) x.size(2)), false, w.w(), false, Mat.rowsOf(gates, width), 0);
         INDArray aux = k.auxBlocks() == 0 ? null
                 : mem.get("aux", dt, steps, mb, (long) k.auxBlocks() * k.h);
         INDArray hs = states(mem, "h", h0, steps, mb, k.h, dt);
@@ -70,7 +68,7 @@ final class SequenceLoop {
     private static CellKernel.Work work(Scratch mem, DataType dt, int mb, int width, int h) {
         INDArray rec = mem.get("rec", dt, mb, width);
         INDArray small = mem.get("small", dt, mb, h);
-        return new CellKernel.Work(rec, Buf.of(rec), small, Buf.of(small));
+        return new CellKernel.Work(Mat.rowsOf(rec, width), Buf.of(rec), Mat.rowsOf(small, h), Buf.of(small));
     }
 
     private static double[] timeMajor(INDArray mask, int mb, int steps) {
@@ -119,12 +117,15 @@ final class SequenceLoop {
         int h = k.h;
         int width = k.gates * h;
         CellKernel.StepGrad s = new CellKernel.StepGrad();
-        s.dPre = mem.zeros("dPre", dt, steps, mb, width);
-        s.dPreBuf = Buf.of(s.dPre);
-        s.dRec = k.separateRecurrentGradient() ? mem.zeros("dRec", dt, steps, mb, width) : s.dPre;
-        s.dRecBuf = Buf.of(s.dRec);
-        INDArray[] dhs = {mem.zeros("dh0", dt, mb, h), mem.zeros("dh1", dt, mb, h)};
-        Buf[] dhBufs = {Buf.of(dhs[0]), Buf.of(dhs[1])};
+        INDArray dPre = mem.zeros("dPre", dt, steps, mb, width);
+        INDArray dRec = k.separateRecurrentGradient() ? mem.zeros("dRec", dt, steps, mb, width) : dPre;
+        s.dPre = Mat.rowsOf(dPre, width);
+        s.dPreBuf = Buf.of(dPre);
+        s.dRec = Mat.rowsOf(dRec, width);
+        s.dRecBuf = Buf.of(dRec);
+        INDArray[] dhArrays = {mem.zeros("dh0", dt, mb, h), mem.zeros("dh1", dt, mb, h)};
+        Mat[] dhs = {Mat.rowsOf(dhArrays[0], h), Mat.rowsOf(dhArrays[1], h)};
+        Buf[] dhBufs = {Buf.of(dhArrays[0]), Buf.of(dhArrays[1])};
         Buf[] dcBufs = k.hasMemory() ? new Buf[] {zeros(mem, "dc0", dt, mb, h), zeros(mem, "dc1", dt, mb, h)} : null;
         s.dh = zeros(mem, "dh", dt, mb, h);
         s.dc = k.hasMemory() ? zeros(mem, "dc", dt, mb, h) : null;
@@ -155,13 +156,13 @@ final class SequenceLoop {
             next = 1 - next;
         }
         long rows = (long) steps * mb;
-        INDArray dPre2d = s.dPre.reshape('c', rows, width);
-        Nd4j.gemm(tr.x.reshape('c', rows, tr.x.size(2)), dPre2d, gW, true, false, 1.0, 0.0);
-        gB.get(all(), interval(0, width)).assign(dPre2d.sum(0).reshape(1, width));
-        INDArray hPrev2d = tr.h.get(interval(0, steps), all(), all()).reshape('c', rows, h);
-        k.recurrentGradients(tr, hPrev2d, s.dRec.reshape('c', rows, width), gRW, gB);
+        Mat x = Mat.rowsOf(tr.x, (int) tr.x.size(2));
+        Blas.gemm(x, true, s.dPre, false, Mat.of(gW), 0);
+        gB.get(all(), interval(0, width)).assign(dPre.reshape('c', rows, width).sum(0).reshape(1, width));
+        k.recurrentGradients(tr, tr.hMat.rows(0, (int) rows), s.dRec, dRec.reshape('c', rows, width), Mat.of(gRW),
+                gB);
         INDArray epsIn = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dt, new long[] {rows, tr.x.size(2)}, 'c');
-        Nd4j.gemm(dPre2d, w.w(), epsIn, false, true, 1.0, 0.0);
+        Blas.gemm(s.dPre, false, w.w(), true, Mat.of(epsIn), 0);
         return epsIn;
     }
 

@@ -1,6 +1,5 @@
 package org.rnnkit.core.layers;
 
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The {@link SimpleRnn} step: {@code h' = act(x W + h RW + b)}; its gate output is the new state itself. */
 final class SimpleRnnKernel extends CellKernel {
@@ -13,7 +12,7 @@ final class SimpleRnnKernel extends CellKernel {
     void forward(Trace tr, int t, Weights w, Work work) {
         int mb = tr.mb;
         double[] bias = w.bias();
-        Nd4j.gemm(tr.h.slice(t), w.rw(), work.rec(), false, false, 1.0, 0.0);
+        Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
         Buf g = tr.gatesBuf;
         Buf rec = work.recBuf();
         Buf hs = tr.hBuf;
@@ -37,6 +36,6 @@ final class SimpleRnnKernel extends CellKernel {
                 s.dPreBuf.set(gi + j, s.dh.get(b * h + j) * act.derivative(g.get(gi + j)));
             }
         }
-        Nd4j.gemm(s.dPre.slice(t), w.rw(), s.dhPrev, false, true, 1.0, 1.0);
+        Blas.gemm(s.dPre.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
     }
 }

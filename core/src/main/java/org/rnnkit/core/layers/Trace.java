@@ -28,6 +28,10 @@ final class Trace {
     final Buf hBuf;
     final Buf cBuf;
     final Buf outBuf;
+    /** {@link #h} as a matrix {@code [(T+1)*mb, H]}. */
+    final Mat hMat;
+    /** {@link #aux} as a matrix {@code [T*mb, A*H]}, or null. */
+    final Mat auxMat;
 
     Trace(INDArray x, INDArray gates, INDArray aux, INDArray h, INDArray c, INDArray out, double[] mask) {
         this.steps = (int) x.size(0);
@@ -44,5 +48,7 @@ final class Trace {
         this.hBuf = Buf.of(h);
         this.cBuf = c == null ? null : Buf.of(c);
         this.outBuf = mask == null ? null : Buf.of(out);
+        this.hMat = Mat.rowsOf(h, (int) h.size(2));
+        this.auxMat = aux == null ? null : Mat.rowsOf(aux, (int) aux.size(2));
     }
 }
