@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.rnnkit.core.eval.ClassificationReport;
 import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.datasets.Json;
-import org.rnnkit.datasets.text.TextClassifier;
+import org.rnnkit.core.text.TextClassifier;
 import org.rnnkit.datasets.text.TextSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,12 @@
-package org.rnnkit.datasets.text;
+package org.rnnkit.core.text;
 
+import org.rnnkit.datasets.text.Vocabulary;
+import org.rnnkit.datasets.text.Tokenizer;
+import org.rnnkit.datasets.text.TextSource;
+import org.rnnkit.datasets.text.TextEncoder;
+import org.rnnkit.datasets.text.TextDataSetIterator;
+import org.rnnkit.datasets.text.TextCorpus;
+import org.rnnkit.datasets.text.HoldOut;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rnnkit.core.SequenceModel;

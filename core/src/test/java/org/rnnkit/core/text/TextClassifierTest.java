@@ -1,5 +1,10 @@
-package org.rnnkit.datasets.text;
+package org.rnnkit.core.text;
 
+import org.rnnkit.datasets.text.TextSource;
+import org.rnnkit.datasets.text.TextEncoder;
+import org.rnnkit.datasets.text.TextCorpus;
+import org.rnnkit.datasets.text.LabelledText;
+import org.rnnkit.datasets.text.HoldOut;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.core.Rnn;

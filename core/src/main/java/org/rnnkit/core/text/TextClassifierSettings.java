@@ -1,4 +1,4 @@
-package org.rnnkit.datasets.text;
+package org.rnnkit.core.text;
 
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.builder.SequenceBuilder;

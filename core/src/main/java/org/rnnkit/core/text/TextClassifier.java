@@ -1,5 +1,11 @@
-package org.rnnkit.datasets.text;
+package org.rnnkit.core.text;
 
+import org.rnnkit.datasets.text.Vocabulary;
+import org.rnnkit.datasets.text.Tokenizer;
+import org.rnnkit.datasets.text.TextEncoder;
+import org.rnnkit.datasets.text.TextDataSetIterator;
+import org.rnnkit.datasets.text.TextCorpus;
+import org.rnnkit.datasets.text.TestSplit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
