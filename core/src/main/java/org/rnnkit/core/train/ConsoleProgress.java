@@ -32,7 +32,7 @@ public final class ConsoleProgress implements ProgressListener {
         lastPrint = now;
         String of = p.batchesPerEpoch() > 0 ? "/" + p.batchesPerEpoch() : "";
         out.printf("epoch %d/%d  batch %d%s  loss %.4f  %.0f ex/s%s%n", p.epoch(), p.epochs(), p.batch(), of,
-                p.loss(), p.examplesPerSecond(), p.eta() == null ? "" : "  ETA " + format(p.eta()));
+                p.loss(), p.examplesPerSecond(), p.epochEta() == null ? "" : "  ETA " + eta(p));
     }
 
     @Override
@@ -42,6 +42,13 @@ public final class ConsoleProgress implements ProgressListener {
                 Double.isNaN(s.validationLoss()) ? ""
                         : String.format("  validation loss %.4f%s", s.validationLoss(), s.improved() ? " (best)" : ""),
                 s.seconds());
+    }
+
+    /** "12s (epoch), 1m30s-4m00s to finish": a range while early stopping may end training sooner. */
+    static String eta(Progress p) {
+        String finish = p.mayStopEarly() ? format(p.finishEarliest()) + "-" + format(p.finishLatest())
+                : format(p.finishLatest());
+        return format(p.epochEta()) + " (epoch), " + finish + " to finish";
     }
 
     static String format(Duration d) {
