@@ -38,7 +38,12 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public void onEpochEnd(EpochStats s, int epochs) {
         lastPrint = System.nanoTime();
-        out.printf("epoch %d/%d  train loss %.4f%s  %.1fs%n", s.epoch(), epochs, s.trainLoss(),
+        out.println(epochLine(s, epochs));
+    }
+
+    /** "epoch 3/20  train loss 0.4123  validation loss 0.4410 (best)  2.1s" */
+    static String epochLine(EpochStats s, int epochs) {
+        return String.format("epoch %d/%d  train loss %.4f%s  %.1fs", s.epoch(), epochs, s.trainLoss(),
                 Double.isNaN(s.validationLoss()) ? ""
                         : String.format("  validation loss %.4f%s", s.validationLoss(), s.improved() ? " (best)" : ""),
                 s.seconds());
