@@ -96,7 +96,7 @@ public final class SequenceModel implements RnnModel {
     public String summary() {
         MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
         List<InputType> types = conf.getLayerActivationTypes(spec.input().inputType());
-        ModelSummary table = new ModelSummary();
+        ModelSummary table = new ModelSummary(spec.input().inputType());
         for (int i = 0; i < network.getnLayers(); i++) {
             table.row("layer" + i, conf.getConf(i).getLayer(), types.get(i), network.getLayer(i).numParams());
         }
