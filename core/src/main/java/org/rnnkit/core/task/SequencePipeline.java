@@ -32,18 +32,24 @@ public abstract class SequencePipeline<T, P> extends Pipeline<float[][], T, P> {
     }
 
     /**
-     * Trains the model on {@code train} (raw, as read) with early stopping on {@code validation} (may be null),
-     * batched by {@code plan}; the validation data is read in order.
+     * Trains the model on {@code train} (raw, as read) with early stopping on {@code validation} (null or empty:
+     * none), batched by {@code plan}; the validation data is read in order.
      */
     public TrainingResult fit(Trainer trainer, SequenceDataset train, SequenceDataset validation, BatchPlan plan) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException(train.name() + " is empty: nothing to train on");
+        }
         SequenceDataset fit = prepare(train);
-        SequenceDataset check = validation == null ? null : prepare(validation);
+        SequenceDataset check = validation == null || validation.isEmpty() ? null : prepare(validation);
         return trainer.fit(model(), fit.iterator(plan), check == null ? null
                 : check.iterator(BatchPlan.sequential(Math.max(plan.batchSize(), BATCH))));
     }
 
     /** Metrics of the predictions for every sequence of {@code data} (raw, as read) against its labels. */
     public EvaluationReport evaluate(SequenceDataset data) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException(data.name() + " is empty: nothing to evaluate");
+        }
         check(data, false);
         List<float[][]> inputs = new ArrayList<>(data.size());
         List<T> targets = new ArrayList<>(data.size());
