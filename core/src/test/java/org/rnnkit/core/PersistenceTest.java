@@ -71,6 +71,43 @@ class PersistenceTest {
     }
 
     @Test
+    void bundlesSavedBeforeModelKindsMovedStillLoad() throws Exception {
+        // Written by rnnkit at commit f324fa6 (format 1): untrained models with seed 5, so a fresh build matches.
+        Path sequence = Path.of(getClass().getResource("/bundles/sequence-format1.zip").toURI());
+        ModelBundle old = ModelBundle.load(sequence);
+        assertEquals("sequence", old.model().kind().name());
+        assertEquals("[\"neg\",\"pos\"]", old.text("labels.json").orElseThrow());
+        SequenceModel fresh = Rnn.sequence(InputSpec.features(3)).lstm(4).lastStep().softmax(2).seed(5).build();
+        INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5);
+        assertEquals(fresh.output(x), old.sequenceModel().output(x));
+
+        Seq2SeqModel seq2seq = Seq2SeqModel.load(Path.of(getClass().getResource("/bundles/seq2seq-format1.zip").toURI()));
+        assertEquals("seq2seq", seq2seq.kind().name());
+        assertEquals(Rnn.encoderDecoder(5, 6).embedding(3).lstm(4).seed(5).build().params(), seq2seq.params());
+    }
+
+    @Test
+    void kindsAreCheckedByNameAndByType() throws IOException {
+        Path file = dir.resolve("s2s.zip");
+        Rnn.encoderDecoder(5, 6).embedding(3).lstm(4).build().save(file);
+        IllegalStateException wrongType = assertThrows(IllegalStateException.class,
+                () -> ModelBundle.load(file).model(SequenceModel.class));
+        assertTrue(wrongType.getMessage().contains("seq2seq") && wrongType.getMessage().contains("SequenceModel"),
+                wrongType.getMessage());
+
+        Path unknown = dir.resolve("unknown.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(unknown))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("rnnkit-model.json"));
+            zip.write("{\"format\":1,\"kind\":\"transformer\",\"spec\":{}}".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("network.zip"));
+            zip.write(new byte[] {1});
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelBundle.load(unknown));
+        assertTrue(e.getMessage().contains("unknown model kind 'transformer'") && e.getMessage().contains("sequence, seq2seq"),
+                e.getMessage());
+    }
+
+    @Test
     void specRoundTripsThroughJson() {
         ModelSpec spec = Rnn.sequence(InputSpec.features(4))
                 .simpleRnn(8, o -> o.layerNorm().layers(2))
