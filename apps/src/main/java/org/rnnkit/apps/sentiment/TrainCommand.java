@@ -3,6 +3,7 @@ package org.rnnkit.apps.sentiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.apps.SettingsOptions;
@@ -10,6 +11,7 @@ import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.core.text.TextClassifierSettings;
 import org.rnnkit.core.text.TextClassifierTrainer;
 import org.rnnkit.core.train.TrainingConfig;
+import org.rnnkit.core.train.TrainingReport;
 import org.rnnkit.datasets.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = TrainCommand.Settings.class,
-        description = {"Train a sentiment classifier with early stopping and write OUT/model.zip and OUT/metrics.json.",
+        description = {"Train a sentiment classifier with early stopping and write OUT/model.zip, OUT/metrics.json "
+                + "(settings, data, per-epoch curve, validation metrics), OUT/loss.png and OUT/training.json.",
                 "",
                 "Test data is never trained on. Data with a test split of its own (aclImdb test/, the shipped "
                         + "corpus's held-out file) trains on its training part only. Other data loses a seeded "
@@ -32,7 +35,7 @@ import picocli.CommandLine.Option;
                 "Of the rest, --validation-fraction is held out for early stopping and the per-epoch validation "
                         + "accuracy. Vocabulary and, unless --max-length is given, the maximum length come from the "
                         + "training texts.",
-                "Both files are written only when training has finished, each atomically: a failed run leaves "
+                "The files are written only when training has finished, each atomically: a failed run leaves "
                         + "nothing half-written in OUT. With --checkpoint-every, OUT/checkpoints/ keeps the last "
                         + "state, and --resume continues a killed run from it.", ""})
 final class TrainCommand implements Callable<Integer> {
@@ -77,13 +80,18 @@ final class TrainCommand implements Callable<Integer> {
         result.classifier().save(model);
         try {
             AtomicFiles.writeString(metrics, Json.pretty(result.metrics()) + "\n");
+            TrainingReport.write(result.training(), out);
         } catch (IOException e) {
-            Files.deleteIfExists(model); // both files or neither
+            for (Path written : List.of(model, metrics, out.resolve(TrainingReport.CHART),
+                    out.resolve(TrainingReport.CURVE))) {
+                Files.deleteIfExists(written); // all of the run's files or none
+            }
             throw e;
         }
-        System.out.printf(Locale.ROOT, "validation accuracy %.4f (best epoch %d of %d, %.0fs)%nwrote %s and %s%n",
-                result.validation().accuracy(), result.training().bestEpoch(), result.training().history().size(),
-                result.training().duration().toMillis() / 1000.0, model, metrics);
+        System.out.printf(Locale.ROOT, "validation accuracy %.4f (best epoch %d of %d, %.0fs)%nwrote %s, %s, %s "
+                        + "and %s%n", result.validation().accuracy(), result.training().bestEpoch(),
+                result.training().history().size(), result.training().duration().toMillis() / 1000.0, model, metrics,
+                out.resolve(TrainingReport.CHART), out.resolve(TrainingReport.CURVE));
         System.out.println("test it:  rnnkit sentiment eval --model " + model
                 + (data.data == null ? "" : " --data " + data.data));
         return 0;

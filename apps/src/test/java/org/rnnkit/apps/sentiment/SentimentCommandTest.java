@@ -85,7 +85,11 @@ class SentimentCommandTest {
         assertEquals("neg", metrics.get("classes").get(0).asText());
         assertTrue(metrics.get("testSplit").isNull(), "the shipped corpus has its own test file");
         assertTrue(metrics.get("validation").get("accuracy").asDouble() > 0.5);
-        assertEquals(metrics.get("epochsRun").asInt(), metrics.get("history").size());
+        assertEquals(metrics.get("training").get("epochsRun").asInt(), metrics.get("training").get("history").size());
+        assertTrue(metrics.get("training").get("history").get(0).get("validationAccuracy").asDouble() > 0);
+        for (String file : List.of("loss.png", "training.json")) {
+            assertTrue(Files.size(model.resolveSibling(file)) > 100, file);
+        }
         assertTrue(metrics.get("vocabularySize").asInt() > 100);
     }
 
@@ -189,10 +193,12 @@ class SentimentCommandTest {
         Run first = run(concat(common, "--epochs", "1"));
         assertEquals(0, first.code(), first.err());
         assertTrue(Files.isRegularFile(out.resolve("checkpoints/last.zip")));
-        JsonNode before = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("history");
+        JsonNode before = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("training")
+                .get("history");
         Run second = run(concat(common, "--epochs", "3", "--resume"));
         assertEquals(0, second.code(), second.err());
-        JsonNode after = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("history");
+        JsonNode after = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("training")
+                .get("history");
         assertEquals(3, after.size(), after.toString());
         assertEquals(before.get(0).get("seconds").asDouble(), after.get(0).get("seconds").asDouble(),
                 "epoch 1 comes from the checkpoint, not from training again");

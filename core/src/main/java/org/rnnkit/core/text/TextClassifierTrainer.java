@@ -75,15 +75,10 @@ public final class TextClassifierTrainer {
             root.put("maxLength", encoder.maxLength());
             root.put("truncation", encoder.truncation().name());
             root.put("parameters", classifier.model().network().numParams());
-            root.put("epochsRun", training.history().size());
-            root.put("bestEpoch", training.bestEpoch());
-            root.put("stoppedEarly", training.stoppedEarly());
-            root.put("trainingSeconds", Math.round(training.duration().toMillis() / 100.0) / 10.0);
-            ArrayNode history = root.putArray("history");
+            // The curve is the Trainer's own record, with the validation accuracy of each epoch added.
+            ObjectNode curve = training.toJsonNode();
             for (int i = 0; i < training.history().size(); i++) {
-                EpochStats e = training.history().get(i);
-                ObjectNode row = history.addObject().put("epoch", e.epoch()).put("trainLoss", e.trainLoss())
-                        .put("validationLoss", e.validationLoss()).put("seconds", e.seconds());
+                ObjectNode row = (ObjectNode) curve.get("history").get(i);
                 double accuracy = validationAccuracy.get(i);
                 if (Double.isFinite(accuracy)) {
                     row.put("validationAccuracy", accuracy);
@@ -91,6 +86,7 @@ public final class TextClassifierTrainer {
                     row.putNull("validationAccuracy");
                 }
             }
+            root.set("training", curve);
             root.set("validation", validation.toJsonNode());
             return root;
         }
@@ -103,8 +99,10 @@ public final class TextClassifierTrainer {
                 progress);
     }
 
-    /** Trains on {@code part} with {@link TextClassifierSettings#trainingConfig()}; progress lines go to
-     * {@code progress} if not null. */
+    /**
+     * Trains on {@code part} with {@link TextClassifierSettings#trainingConfig()}; progress goes to {@code progress}
+     * if not null (on {@code System.err}: a progress bar when that is a terminal).
+     */
     public static Result train(TextSource.Part part, TextClassifierSettings settings, PrintStream progress) {
         return train(part, settings, settings.trainingConfig(), progress);
     }
@@ -149,7 +147,9 @@ public final class TextClassifierTrainer {
             }
         };
         List<ProgressListener> listeners = new ArrayList<>();
-        if (progress != null) {
+        if (progress == System.err) {
+            listeners.add(ProgressListener.console()); // a progress bar in a terminal, plain lines otherwise
+        } else if (progress != null) {
             listeners.add(new ConsoleProgress(progress, Duration.ofSeconds(10)));
         }
         listeners.add(validationAccuracy);

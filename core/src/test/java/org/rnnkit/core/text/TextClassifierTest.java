@@ -42,7 +42,7 @@ class TextClassifierTest {
         TextClassifier trained = result.classifier();
         assertEquals(12, trained.encoder().maxLength());
         assertEquals(result.training().history().size(), result.validationAccuracy().size());
-        assertEquals(result.training().history().size(), result.metrics().get("history").size());
+        assertEquals(result.training().history().size(), result.metrics().get("training").get("history").size());
         assertEquals(8, result.metrics().get("settings").get("hidden").asInt());
         assertEquals(result.validationExamples(), result.validation().examples());
 
