@@ -15,13 +15,13 @@ import org.rnnkit.datasets.SequenceBatcher;
 /**
  * A trained model together with everything that turns plain Java values into its input and its output back into
  * plain results: the task-level object an application keeps, saves as one file and loads again. {@code predict}
- * and {@code evaluate} take texts, {@code float[][]} sequences ({@code [step][feature]}, any length) or lists of
- * them; padding, masks, normalisation and batching (inputs of similar length together) happen inside. The DL4J
+ * and {@code evaluate} take texts, {@code float[][]} sequences ({@code [step][feature]}, any length), token ids
+ * ({@code int[]}) or lists of them; padding, masks, normalisation and batching (inputs of similar length together) happen inside. The DL4J
  * network stays reachable through {@code model().network()}.
  *
- * <p>The kinds: {@link TextClassifier} (text to a class), {@link SequenceClassifier} (a sequence to a class),
- * {@link SequenceRegressor} (a sequence to a value or vector, e.g. a forecast) and {@link SequenceTagger} (a class
- * per step).
+ * <p>The kinds: {@link TextClassifier} (text to a class), {@link TokenClassifier} (token ids to a class),
+ * {@link SequenceClassifier} (a sequence to a class), {@link SequenceRegressor} (a sequence to a value or vector,
+ * e.g. a forecast) and {@link SequenceTagger} (a class per step).
  *
  * @param <I> the plain input
  * @param <T> the known answer {@link #evaluate} compares predictions with
