@@ -12,6 +12,8 @@ import org.rnnkit.core.Rnn;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.datasets.BatchPlan;
+import org.rnnkit.datasets.SequenceDataset;
+import org.rnnkit.datasets.tasks.AddingProblem;
 import org.rnnkit.datasets.TokenEncoding;
 import org.rnnkit.datasets.TokenSequenceIterator;
 
@@ -51,6 +53,33 @@ class EvaluatorTest {
         assertEquals(nll / steps / Math.log(2), report.bitsPerToken(), 1e-6);
         // an untrained model over 5 tokens is about as unsure as a uniform guess
         assertTrue(report.perplexity() > 3 && report.perplexity() < 7, report.toText());
+    }
+
+    /* A linear head is a regressor: MSE, MAE and the baseline from the outputs and labels worked out here. */
+    @Test
+    void regressionFromTheModelsOutputs() {
+        SequenceDataset data = AddingProblem.generate(12, 6, 3);
+        SequenceModel model = Rnn.sequence(InputSpec.features(2)).gru(4).lastStep().regression(1).seed(2).build();
+        EvaluationReport report = Evaluator.evaluate(model, data.iterator(BatchPlan.sequential(5)));
+        DataSet all = data.iterator(BatchPlan.sequential(12)).next();
+        INDArray out = model.output(all.getFeatures(), all.getFeaturesMaskArray());
+        double squared = 0;
+        double absolute = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < 12; i++) {
+            double y = all.getLabels().getDouble(i, 0);
+            double e = out.getDouble(i, 0) - y;
+            squared += e * e;
+            absolute += Math.abs(e);
+            sum += y;
+            sumSquares += y * y;
+        }
+        assertEquals(EvaluationReport.Task.REGRESSION, report.task());
+        assertEquals(12, report.examples());
+        assertEquals(squared / 12, report.mse(), 1e-6);
+        assertEquals(absolute / 12, report.mae(), 1e-6);
+        assertEquals(sumSquares / 12 - (sum / 12) * (sum / 12), report.baselineMse(), 1e-6);
     }
 
     @Test
