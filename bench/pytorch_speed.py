@@ -2,11 +2,12 @@
 """The cases of `./rnnkit speed` in PyTorch, one thread, float32, for a ratio on the same machine.
 
 Run pinned to one thread, as rnnkit's launcher is:
-    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 bench/pytorch_speed.py [--quick] [--cases PREFIX,...]
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 bench/pytorch_speed.py [--quick] [--cases PREFIX,...]
 Case names, sizes and what is timed match org.rnnkit.core.bench.SpeedCase: training steps are forward over
 [batch, T, nIn], a per-step linear head with MSE, backward and Adam; generation feeds back the arg-max token one
 step at a time through embedding(64), a 2-layer RNN of 256 and a linear head over 128 tokens; output() is one
-forward pass of that model over a batch of 32 random token sequences of length 100.
+forward pass of that model over a batch of 32 random token sequences of length 100. Prints wall-clock ms and the
+thread's CPU ms (as `rnnkit speed` does; with one thread all work runs on the calling thread).
 """
 import argparse
 import statistics
@@ -115,7 +116,7 @@ def main():
     rounds = 3 if args.quick else args.rounds
     seconds = 0.5 if args.quick else 1.5
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, float32")
-    print(f"{'case':28s} {'torch ms':>10s} {'GFLOP/s':>8s}")
+    print(f"{'case':28s} {'torch ms':>10s} {'GFLOP/s':>8s} | {'torch cpu':>10s} {'GFLOP/s':>8s}")
     for case in cases(args.quick):
         n = name(*case)
         if prefixes and not any(n.startswith(p) for p in prefixes):
@@ -126,14 +127,17 @@ def main():
         op()
         once = max(1e-4, time.perf_counter() - t0)
         iterations = int(max(1, min(200, seconds / once)))
-        per_round = []
+        per_round, cpu_round = [], []
         for _ in range(rounds):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             for _ in range(iterations):
                 op()
             per_round.append((time.perf_counter() - t0) * 1000 / iterations)
+            cpu_round.append((time.thread_time() - c0) * 1000 / iterations)
         ms = statistics.median(per_round)
-        print(f"{n:28s} {ms:10.2f} {flops(*case) / (ms * 1e6):8.1f}", flush=True)
+        cpu = statistics.median(cpu_round)
+        print(f"{n:28s} {ms:10.2f} {flops(*case) / (ms * 1e6):8.1f} | {cpu:10.2f} {flops(*case) / (cpu * 1e6):8.1f}",
+              flush=True)
 
 
 if __name__ == "__main__":
