@@ -79,9 +79,11 @@ public final class CellParamInitializer implements ParamInitializer {
         if (initializeParams) {
             IWeightInit in = c.getWeightInitFn();
             IWeightInit rec = c.getWeightInitFnRecurrent() != null ? c.getWeightInitFnRecurrent() : in;
-            out.put(INPUT_WEIGHT_KEY, in.init(nIn, width, new long[] {nIn, width},
+            long[] fansIn = c.weightFans(false);
+            long[] fansRec = c.weightFans(true);
+            out.put(INPUT_WEIGHT_KEY, in.init(fansIn[0], fansIn[1], new long[] {nIn, width},
                     IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, flat[0]));
-            out.put(RECURRENT_WEIGHT_KEY, rec.init(h, width, new long[] {h, width},
+            out.put(RECURRENT_WEIGHT_KEY, rec.init(fansRec[0], fansRec[1], new long[] {h, width},
                     IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, flat[1]));
         } else {
             out.put(INPUT_WEIGHT_KEY, flat[0].reshape('f', nIn, width));

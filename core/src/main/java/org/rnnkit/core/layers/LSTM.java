@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Long short-term memory layer configuration (no peepholes), rnnkit's fast counterpart of DL4J's
- * {@code org.deeplearning4j.nn.conf.layers.LSTM}, with the same parameters, layout and initialisation: {@code W [nIn,
+ * {@code org.deeplearning4j.nn.conf.layers.LSTM}, with the same parameters, layout and initialisation (a seed gives the same initial weights): {@code W [nIn,
  * 4H]}, {@code RW [H, 4H]}, {@code b [1, 4H]}, gate blocks in DL4J's order (block input, forget, output, input gate),
  * forget-gate bias initialised to {@link #getForgetGateBiasInit()}. Equations in {@link LstmKernel}. Masked steps
  * output 0 and carry hidden state and memory cell unchanged.
@@ -37,6 +37,12 @@ public class LSTM extends RecurrentCell {
         super.initBias(bias);
         long h = getNOut();
         bias.get(all(), interval(h, 2 * h)).assign(forgetGateBiasInit);
+    }
+
+    /** DL4J's LSTM fans for both matrices, so that a seed gives the same initial weights as DL4J's layer. */
+    @Override
+    long[] weightFans(boolean recurrent) {
+        return new long[] {getNOut(), getNIn() + getNOut()};
     }
 
     @Override

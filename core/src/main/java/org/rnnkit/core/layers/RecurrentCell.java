@@ -56,6 +56,15 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
         return gateBlocks() * getNOut();
     }
 
+    /**
+     * Fan-in and fan-out the weight initialisation uses for the input ({@code recurrent} false) or recurrent
+     * weights: by default those of the matrix itself.
+     */
+    long[] weightFans(boolean recurrent) {
+        long width = gateBlocks() * getNOut();
+        return new long[] {recurrent ? getNOut() : getNIn(), width};
+    }
+
     /** Initial bias values (DL4J's bias init everywhere unless a cell says otherwise). */
     void initBias(INDArray bias) {
         bias.assign(getBiasInit());
