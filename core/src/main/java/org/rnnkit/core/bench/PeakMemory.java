@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.memory.AllocationsTracker;
 
 /**
- * Peak memory of this process, heap and native separately: Java heap (peak of the heap pools), off-heap bytes that
- * ND4J allocated (sampled by {@link #sample()}), and peak resident set size from {@code /proc}.
+ * Peak memory of this process, heap and native separately: Java heap (peak of the heap pools), native memory
+ * (resident minus committed heap, sampled by {@link #sample()}; ND4J's arrays live there), and peak resident set size
+ * from {@code /proc}.
  */
 public final class PeakMemory {
 
@@ -23,9 +23,20 @@ public final class PeakMemory {
         offHeapPeak = Math.max(offHeapPeak, offHeapNow());
     }
 
-    /** Off-heap bytes ND4J holds now: its tracked allocations (arrays, workspaces) or JavaCPP's, the larger. */
+    /**
+     * Native memory in use now: resident set size minus the committed Java heap. ND4J's CPU arrays and workspaces
+     * live there (its own allocation trackers report almost nothing on this backend), with the JVM's own native
+     * memory and ND4J's libraries.
+     */
     public static long offHeapNow() {
-        return Math.max(Pointer.totalBytes(), AllocationsTracker.getInstance().bytesOnDevice(0));
+        long heapCommitted = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapCommitted += pool.getUsage().getCommitted();
+            }
+        }
+        long resident = status("VmRSS:");
+        return resident < 0 ? Pointer.totalBytes() : Math.max(0, resident - heapCommitted);
     }
 
     /** Peak Java heap in use (all heap pools' peaks), in bytes. */
@@ -46,9 +57,14 @@ public final class PeakMemory {
 
     /** Peak resident set size (VmHWM), in bytes, or -1 where /proc is unavailable. */
     public static long residentPeak() {
+        return status("VmHWM:");
+    }
+
+    /** A size field of {@code /proc/self/status} in bytes, or -1. */
+    private static long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
@@ -60,7 +76,7 @@ public final class PeakMemory {
 
     /** One line: heap, off-heap and resident peaks in MiB. */
     public String describe() {
-        return String.format("peak memory: heap %.0f MiB, ND4J off-heap %.0f MiB, resident %.0f MiB",
+        return String.format("peak memory: heap %.0f MiB, native (resident - heap) %.0f MiB, resident %.0f MiB",
                 heapPeak() / 1048576.0, offHeapPeak / 1048576.0, residentPeak() / 1048576.0);
     }
 }
