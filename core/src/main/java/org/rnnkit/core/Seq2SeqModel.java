@@ -1,14 +1,17 @@
 package org.rnnkit.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.rnnkit.core.builder.Seq2SeqCompiler;
 import org.rnnkit.core.builder.Seq2SeqParts;
 import org.rnnkit.core.decode.Seq2SeqStepper;
@@ -30,7 +33,10 @@ public final class Seq2SeqModel implements RnnModel {
     private Seq2SeqModel(Seq2SeqSpec spec, ComputationGraph network) {
         this.spec = spec;
         this.network = network;
-        this.parts = Seq2SeqParts.of(spec);
+        Seq2SeqParts current = Seq2SeqParts.of(spec);
+        Seq2SeqParts legacy = Seq2SeqParts.legacy(spec);
+        this.parts = network.getVertex(current.finalStates()) == null && network.getVertex(legacy.finalStates()) != null
+                ? legacy : current;
         for (String vertex : parts.vertices()) {
             SpecException.require(network.getVertex(vertex) != null,
                     "the graph has no '%s' part of rnnkit's encoder-decoder layout (%s): it was saved by an older "
@@ -109,5 +115,60 @@ public final class Seq2SeqModel implements RnnModel {
             table.row(name, layer.conf().getLayer(), types.get(name), layer.numParams());
         }
         return table.toString();
+    }
+
+    @Override
+    public ModelKind kind() {
+        return new Kind();
+    }
+
+    @Override
+    public double fit(MultiDataSet batch) {
+        network.fit(batch);
+        return network.score();
+    }
+
+    @Override
+    public double score(MultiDataSet batch) {
+        return network.score(batch, false);
+    }
+
+    @Override
+    public INDArray updaterState() {
+        return network.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    public int iterationCount() {
+        return network.getIterationCount();
+    }
+
+    @Override
+    public int epochCount() {
+        return network.getEpochCount();
+    }
+
+    @Override
+    public void setCounters(int iterations, int epochs) {
+        network.getConfiguration().setIterationCount(iterations);
+        network.getConfiguration().setEpochCount(epochs);
+    }
+
+    @Override
+    public void clearState() {
+        network.rnnClearPreviousState();
+    }
+
+    /** Reads encoder-decoder models ({@code "seq2seq"} in bundles). */
+    public static final class Kind implements ModelKind {
+        @Override
+        public String name() {
+            return "seq2seq";
+        }
+
+        @Override
+        public Seq2SeqModel read(String specJson, InputStream network) throws IOException {
+            return of(Seq2SeqSpec.fromJson(specJson), ModelSerializer.restoreComputationGraph(network, true));
+        }
     }
 }

@@ -1,13 +1,17 @@
 package org.rnnkit.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.rnnkit.core.builder.NetworkCompiler;
 import org.rnnkit.core.decode.SequenceStepper;
 import org.rnnkit.core.decode.StepModel;
@@ -97,10 +101,70 @@ public final class SequenceModel implements RnnModel {
     public String summary() {
         MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
         List<InputType> types = conf.getLayerActivationTypes(spec.input().inputType());
-        ModelSummary table = new ModelSummary();
+        ModelSummary table = new ModelSummary(spec.input().inputType());
         for (int i = 0; i < network.getnLayers(); i++) {
             table.row("layer" + i, conf.getConf(i).getLayer(), types.get(i), network.getLayer(i).numParams());
         }
         return table.toString();
+    }
+
+    @Override
+    public ModelKind kind() {
+        return new Kind();
+    }
+
+    @Override
+    public double fit(MultiDataSet batch) {
+        network.fit(single(batch));
+        return network.score();
+    }
+
+    @Override
+    public double score(MultiDataSet batch) {
+        return network.score(single(batch), false);
+    }
+
+    @Override
+    public INDArray updaterState() {
+        return network.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    public int iterationCount() {
+        return network.getIterationCount();
+    }
+
+    @Override
+    public int epochCount() {
+        return network.getEpochCount();
+    }
+
+    @Override
+    public void setCounters(int iterations, int epochs) {
+        network.setIterationCount(iterations);
+        network.setEpochCount(epochs);
+    }
+
+    @Override
+    public void clearState() {
+        network.rnnClearPreviousState();
+    }
+
+    private static DataSet single(MultiDataSet batch) {
+        return new DataSet(batch.getFeatures(0), batch.getLabels(0),
+                batch.getFeaturesMaskArray(0), batch.getLabelsMaskArray(0));
+    }
+
+    /** Reads sequence models ({@code "sequence"} in bundles). */
+    public static final class Kind implements ModelKind {
+        @Override
+        public String name() {
+            return "sequence";
+        }
+
+        @Override
+        public SequenceModel read(String specJson, InputStream network) throws IOException {
+            return of(ModelSpec.fromJson(specJson), ModelSerializer.restoreMultiLayerNetwork(network, true));
+        }
     }
 }

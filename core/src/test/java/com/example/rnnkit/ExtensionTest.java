@@ -2,6 +2,7 @@ package com.example.rnnkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.spec.CompileContext;
 import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.LayerSpec;
+import org.rnnkit.core.spec.SpecException;
 import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.SpecJson;
 
@@ -40,5 +44,51 @@ class ExtensionTest {
         Path file = dir.resolve("custom.zip");
         model.save(file);
         assertEquals(model.output(x), SequenceModel.load(file).output(x));
+    }
+
+    /** Another downstream layer that (wrongly) takes a name already in use. */
+    @com.fasterxml.jackson.annotation.JsonTypeName("gaussianNoise")
+    record Impostor(@com.fasterxml.jackson.annotation.JsonProperty("x") double x) implements LayerSpec {
+        @Override
+        public void compile(CompileContext context) {
+        }
+    }
+
+    /** A layer without a JSON name. */
+    record Unnamed() implements LayerSpec {
+        @Override
+        public void compile(CompileContext context) {
+        }
+    }
+
+    @Test
+    void registrationIsIdempotentThreadSafeAndRefusesClashes() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<ModelSpec>> reads = new java.util.ArrayList<>();
+            String json = Rnn.sequence(InputSpec.features(3)).layer(new GaussianNoise(0.5)).lstm(4).softmax(2).spec()
+                    .toJson();
+            for (int i = 0; i < 16; i++) {
+                reads.add(pool.submit(() -> {
+                    SpecJson.register(GaussianNoise.class); // again and again, from several threads
+                    return ModelSpec.fromJson(json);
+                }));
+            }
+            for (java.util.concurrent.Future<ModelSpec> read : reads) {
+                assertEquals(new GaussianNoise(0.5), read.get().layers().get(0));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(GaussianNoise.class, SpecJson.layerTypes().get("gaussianNoise"));
+        assertThrows(UnsupportedOperationException.class, () -> SpecJson.layerTypes().put("x", Unnamed.class),
+                "a snapshot cannot be changed");
+
+        SpecException clash = assertThrows(SpecException.class, () -> SpecJson.register(Impostor.class));
+        assertTrue(clash.getMessage().contains("'gaussianNoise'") && clash.getMessage().contains("GaussianNoise"),
+                clash.getMessage());
+        assertEquals(GaussianNoise.class, SpecJson.layerTypes().get("gaussianNoise"), "the first registration stands");
+        SpecException unnamed = assertThrows(SpecException.class, () -> SpecJson.register(Unnamed.class));
+        assertTrue(unnamed.getMessage().contains("@JsonTypeName"), unnamed.getMessage());
     }
 }

@@ -23,6 +23,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.rnnkit.core.decode.DecodeOptions;
 import org.rnnkit.core.decode.Search;
+import org.rnnkit.core.decode.StepModel;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
 import org.rnnkit.core.spec.InputSpec;
@@ -33,6 +34,7 @@ import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.SpecException;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
+import org.rnnkit.datasets.SpecialTokens;
 
 /** Save and load round trips: identical outputs, specs as JSON, attachments, clear errors on bad files. */
 class PersistenceTest {
@@ -76,6 +78,54 @@ class PersistenceTest {
         DecodeOptions options = DecodeOptions.maxLength(5);
         assertEquals(Search.beam(2).decode(model.stepper(), data.sources(), options),
                 Search.beam(2).decode(again.stepper(), data.sources(), options));
+    }
+
+    @Test
+    void bundlesSavedBeforeModelKindsMovedStillLoad() throws Exception {
+        // Written by rnnkit at commit f324fa6 (format 1): untrained models with seed 5, so a fresh build matches.
+        Path sequence = Path.of(getClass().getResource("/bundles/sequence-format1.zip").toURI());
+        ModelBundle old = ModelBundle.load(sequence);
+        assertEquals("sequence", old.model().kind().name());
+        assertEquals("[\"neg\",\"pos\"]", old.text("labels.json").orElseThrow());
+        SequenceModel fresh = Rnn.sequence(InputSpec.features(3)).lstm(4).lastStep().softmax(2).seed(5).build();
+        INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5);
+        assertEquals(fresh.output(x), old.sequenceModel().output(x));
+
+        Seq2SeqModel seq2seq = Seq2SeqModel.load(Path.of(getClass().getResource("/bundles/seq2seq-format1.zip").toURI()));
+        assertEquals("seq2seq", seq2seq.kind().name());
+        // That graph predates the bridge: step-wise decoding must read its layout, giving at the first step what
+        // the teacher-forced graph gives for the same source after BOS.
+        int[] source = {4, 1, 3};
+        INDArray sourceIds = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][][] {{{4, 1, 3}}});
+        INDArray bos = org.nd4j.linalg.factory.Nd4j.createFromArray(new float[][][] {{{SpecialTokens.BOS}}});
+        INDArray forced = seq2seq.output(sourceIds, null, bos, null);
+        StepModel stepper = seq2seq.stepper();
+        double[] stepped = stepper.step(stepper.encode(new int[][] {source}), new int[] {SpecialTokens.BOS})
+                .logProbabilities()[0];
+        for (int token = 0; token < stepped.length; token++) {
+            assertEquals(Math.log(forced.getDouble(0, token, 0)), stepped[token], 1e-5, "token " + token);
+        }
+    }
+
+    @Test
+    void kindsAreCheckedByNameAndByType() throws IOException {
+        Path file = dir.resolve("s2s.zip");
+        Rnn.encoderDecoder(5, 6).embedding(3).lstm(4).build().save(file);
+        IllegalStateException wrongType = assertThrows(IllegalStateException.class,
+                () -> ModelBundle.load(file).model(SequenceModel.class));
+        assertTrue(wrongType.getMessage().contains("seq2seq") && wrongType.getMessage().contains("SequenceModel"),
+                wrongType.getMessage());
+
+        Path unknown = dir.resolve("unknown.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(unknown))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("rnnkit-model.json"));
+            zip.write("{\"format\":1,\"kind\":\"transformer\",\"spec\":{}}".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("network.zip"));
+            zip.write(new byte[] {1});
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelBundle.load(unknown));
+        assertTrue(e.getMessage().contains("unknown model kind 'transformer'") && e.getMessage().contains("sequence, seq2seq"),
+                e.getMessage());
     }
 
     @Test

@@ -146,9 +146,9 @@ class TrainerTest {
         }).fit(SequenceModel.create(spec(0.01)), TinyData.batches(train, 16), null);
         assertEquals(6, batches.size());
         assertEquals(2, epochs.size());
-        assertEquals(null, batches.get(0).eta(), "unknown before the first epoch has been counted");
+        assertEquals(null, batches.get(0).epochEta(), "unknown before the first epoch has been counted");
         assertEquals(3, batches.get(3).batchesPerEpoch());
-        assertFalse(batches.get(3).eta().isNegative());
+        assertFalse(batches.get(3).epochEta().isNegative());
         assertTrue(batches.stream().allMatch(p -> p.examplesPerSecond() > 0 && Double.isFinite(p.loss())));
     }
 }

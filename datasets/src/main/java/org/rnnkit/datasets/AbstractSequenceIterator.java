@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Base of every {@link DataSetIterator} here: batching and seeded shuffling by a {@link BatchPlan},
- * {@code reset()} (next epoch), pre-processor, async support, and {@link #toString()} = {@link #describe()}.
+ * {@code reset()} (next epoch), {@link #startEpoch} (any epoch, for resuming), pre-processor, async support, and {@link #toString()} = {@link #describe()}.
  * Subclasses only build a batch from example indices and report their shapes.
  */
-public abstract class AbstractSequenceIterator implements DataSetIterator {
+public abstract class AbstractSequenceIterator implements DataSetIterator, EpochAware {
 
     private final transient BatchCursor cursor;
     private DataSetPreProcessor preProcessor;
@@ -67,6 +67,11 @@ public abstract class AbstractSequenceIterator implements DataSetIterator {
     @Override
     public synchronized void reset() {
         cursor.reset();
+    }
+
+    @Override
+    public synchronized void startEpoch(int epoch) {
+        cursor.startEpoch(epoch);
     }
 
     @Override

@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * Walks one epoch of a {@link BatchPlan} (used by the iterators): {@link #next()} gives the next planned batch of
- * example indices, {@link #next(int)} the next n; {@link #reset()} starts the next epoch (a new shuffle).
+ * example indices, {@link #next(int)} the next n; {@link #reset()} starts the next pass (a new shuffle) and
+ * {@link #startEpoch(int)} jumps to any training epoch. Passes count resets: construction prepares pass 0, and a
+ * trainer's epoch {@code e} (it resets before each) is pass {@code e + 1}, whatever happened before.
  */
 public final class BatchCursor {
 
     private final BatchPlan plan;
     private final int numExamples;
     private final int[] lengths;
-    private int epoch;
+    private int pass;
     private int[] flat;
     private int position;
     private int[] boundaries;
@@ -28,7 +30,7 @@ public final class BatchCursor {
     }
 
     private void load() {
-        List<int[]> batches = plan.batches(numExamples, lengths, epoch);
+        List<int[]> batches = plan.batches(numExamples, lengths, pass);
         flat = new int[numExamples];
         boundaries = new int[batches.size() + 1];
         int p = 0;
@@ -71,7 +73,16 @@ public final class BatchCursor {
     }
 
     public void reset() {
-        epoch++;
+        pass++;
+        load();
+    }
+
+    /** Starts 0-based training epoch {@code epoch} (see {@link EpochAware#startEpoch}). */
+    public void startEpoch(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
+        }
+        pass = epoch + 1;
         load();
     }
 

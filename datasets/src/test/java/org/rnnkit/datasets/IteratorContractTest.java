@@ -41,6 +41,27 @@ class IteratorContractTest {
     }
 
     @Test
+    void startEpochGivesWhatThatManyResetsGiveWhateverCameBefore() {
+        SequenceDataset ds = AddingProblem.generate(50, 10, 1);
+        for (BatchPlan plan : List.of(BatchPlan.shuffled(8, 7), BatchPlan.bucketed(8, 7))) {
+            SequenceDataSetIterator walked = ds.iterator(plan);
+            List<List<Float>> epochs = new ArrayList<>();
+            for (int e = 0; e < 3; e++) {
+                walked.reset(); // a trainer resets before every epoch
+                epochs.add(firstColumn(walked));
+            }
+            assertNotEquals(epochs.get(1), epochs.get(2), plan + ": each epoch has its own order");
+            SequenceDataSetIterator jumped = ds.iterator(plan); // a fresh process resuming at epoch 2
+            jumped.startEpoch(2);
+            assertEquals(epochs.get(2), firstColumn(jumped), plan.toString());
+            jumped.startEpoch(0); // and back, mid-epoch state notwithstanding
+            jumped.next();
+            jumped.startEpoch(1);
+            assertEquals(epochs.get(1), firstColumn(jumped), plan.toString());
+        }
+    }
+
+    @Test
     void seededShuffleResetAndAsyncPrefetchGiveTheSameStream() {
         SequenceDataset ds = AddingProblem.generate(50, 10, 1);
         List<Float> plain = firstColumn(ds.iterator(BatchPlan.shuffled(8, 7)));

@@ -30,6 +30,9 @@ final class DataOptions {
 
     /** The source named by the options, or the shipped corpus without {@code --data}. */
     TextSource open() {
+        if (data != null && data.toString().isBlank()) {
+            throw new IllegalArgumentException("--data is empty: give a file or folder path");
+        }
         return data == null ? TextSource.builtInSentiment() : TextSource.open(data, format.layout);
     }
 }

@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a half
- * written file: the data goes to a temporary file beside the target, is flushed to disk, then renamed.
+ * written file: the data goes to a temporary file beside the target, is flushed to disk, then renamed. The result
+ * has the permissions of the file it replaces, or those of any new file under the user's umask (typically
+ * {@code rw-r--r--}), not the owner-only permissions of a temporary file.
  */
 public final class AtomicFiles {
 
@@ -31,15 +35,17 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
+            // CREATE_NEW without attributes: mode 0666 less the umask, as for any file the user creates.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(absolute, temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -47,6 +53,13 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A replaced file keeps its permissions (where the file system has POSIX permissions). */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
         }
     }
 

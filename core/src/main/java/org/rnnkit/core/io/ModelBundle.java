@@ -20,14 +20,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import org.rnnkit.core.ModelKind;
 import org.rnnkit.core.RnnModel;
 import org.rnnkit.core.Seq2SeqModel;
 import org.rnnkit.core.SequenceModel;
-import org.rnnkit.core.spec.ModelSpec;
-import org.rnnkit.core.spec.Seq2SeqSpec;
 import org.rnnkit.core.spec.SpecException;
 
 /**
@@ -73,20 +69,23 @@ public final class ModelBundle {
         return model;
     }
 
-    /** The model as a {@link SequenceModel}; fails clearly if it is an encoder-decoder. */
-    public SequenceModel sequenceModel() {
-        if (model instanceof SequenceModel m) {
-            return m;
+    /** The model as {@code type}; fails naming both kinds when it is of another kind. */
+    public <M extends RnnModel> M model(Class<M> type) {
+        if (type.isInstance(model)) {
+            return type.cast(model);
         }
-        throw new IllegalStateException("this bundle holds an encoder-decoder model, not a sequence model");
+        throw new IllegalStateException("this bundle holds a " + model.kind().name() + " model ("
+                + model.getClass().getSimpleName() + "), not a " + type.getSimpleName());
     }
 
-    /** The model as a {@link Seq2SeqModel}; fails clearly if it is a sequential model. */
+    /** The model as a {@link SequenceModel}; fails clearly if it is of another kind. */
+    public SequenceModel sequenceModel() {
+        return model(SequenceModel.class);
+    }
+
+    /** The model as a {@link Seq2SeqModel}; fails clearly if it is of another kind. */
     public Seq2SeqModel seq2seqModel() {
-        if (model instanceof Seq2SeqModel m) {
-            return m;
-        }
-        throw new IllegalStateException("this bundle holds a sequence model, not an encoder-decoder model");
+        return model(Seq2SeqModel.class);
     }
 
     public Set<String> attachmentNames() {
@@ -105,10 +104,10 @@ public final class ModelBundle {
     public void save(Path file) throws IOException {
         ObjectNode manifest = JSON.createObjectNode()
                 .put("format", FORMAT)
-                .put("kind", model instanceof Seq2SeqModel ? "seq2seq" : "sequence");
+                .put("kind", model.kind().name());
         manifest.set("spec", JSON.readTree(model.specJson()));
         ByteArrayOutputStream network = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(model.network(), network, true);
+        model.writeNetwork(network);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, MANIFEST, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -137,17 +136,13 @@ public final class ModelBundle {
         if (format != FORMAT) {
             throw new ModelFileException(file, "unsupported model format " + format + " (this rnnkit reads " + FORMAT + ")");
         }
-        String kind = manifest.path("kind").asText();
+        String kindName = manifest.path("kind").asText();
+        ModelKind kind = ModelKind.named(kindName).orElseThrow(() -> new ModelFileException(file,
+                "unknown model kind '" + kindName + "' (this rnnkit reads " + String.join(", ", ModelKind.names()) + ")"));
         String specJson = manifest.path("spec").toString();
         RnnModel model;
         try (InputStream network = new ByteArrayInputStream(entries.get(NETWORK))) {
-            model = switch (kind) {
-                case "sequence" -> SequenceModel.of(ModelSpec.fromJson(specJson),
-                        ModelSerializer.restoreMultiLayerNetwork(network, true));
-                case "seq2seq" -> Seq2SeqModel.of(Seq2SeqSpec.fromJson(specJson),
-                        ModelSerializer.restoreComputationGraph(network, true));
-                default -> throw new ModelFileException(file, "unknown model kind '" + kind + "'");
-            };
+            model = kind.read(specJson, network);
         } catch (SpecException e) {
             throw new ModelFileException(file, "invalid model spec: " + e.getMessage(), e);
         } catch (RuntimeException e) {

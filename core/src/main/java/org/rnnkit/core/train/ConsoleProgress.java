@@ -32,16 +32,28 @@ public final class ConsoleProgress implements ProgressListener {
         lastPrint = now;
         String of = p.batchesPerEpoch() > 0 ? "/" + p.batchesPerEpoch() : "";
         out.printf("epoch %d/%d  batch %d%s  loss %.4f  %.0f ex/s%s%n", p.epoch(), p.epochs(), p.batch(), of,
-                p.loss(), p.examplesPerSecond(), p.eta() == null ? "" : "  ETA " + format(p.eta()));
+                p.loss(), p.examplesPerSecond(), p.epochEta() == null ? "" : "  ETA " + eta(p));
     }
 
     @Override
     public void onEpochEnd(EpochStats s, int epochs) {
         lastPrint = System.nanoTime();
-        out.printf("epoch %d/%d  train loss %.4f%s  %.1fs%n", s.epoch(), epochs, s.trainLoss(),
+        out.println(epochLine(s, epochs));
+    }
+
+    /** "epoch 3/20  train loss 0.4123  validation loss 0.4410 (best)  2.1s" */
+    static String epochLine(EpochStats s, int epochs) {
+        return String.format("epoch %d/%d  train loss %.4f%s  %.1fs", s.epoch(), epochs, s.trainLoss(),
                 Double.isNaN(s.validationLoss()) ? ""
                         : String.format("  validation loss %.4f%s", s.validationLoss(), s.improved() ? " (best)" : ""),
                 s.seconds());
+    }
+
+    /** "12s (epoch), 1m30s-4m00s to finish": a range while early stopping may end training sooner. */
+    static String eta(Progress p) {
+        String finish = p.mayStopEarly() ? format(p.finishEarliest()) + "-" + format(p.finishLatest())
+                : format(p.finishLatest());
+        return format(p.epochEta()) + " (epoch), " + finish + " to finish";
     }
 
     static String format(Duration d) {

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
@@ -17,11 +17,16 @@ import org.rnnkit.core.RnnModel;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
+import org.rnnkit.datasets.EpochAware;
 
 /**
  * Trains an rnnkit model: epochs over an iterator, validation loss after each epoch, early stopping
  * that keeps the best weights, atomic checkpoints and resume, progress for listeners, and a guard that
  * stops on a NaN or infinite loss before it can overwrite a good checkpoint.
+ *
+ * <p>A resumed run ends bit-identical to one that never stopped: iterators that are {@link EpochAware} are told
+ * which epoch starts (so a shuffled epoch replays the same order), the model's parameters, updater state and
+ * counters come back from the checkpoint, and so does the state of ND4J's random generator (dropout masks).
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -32,39 +37,61 @@ public final class Trainer {
         this.listeners = List.of(listeners);
     }
 
-    /** Trains a sequential model; {@code validation} may be null (then no early stopping). */
+    /**
+     * Trains a sequential model; {@code validation} may be null (then no early stopping). Before the first batch,
+     * the iterators' feature and class counts (where they report them) are checked against the model.
+     */
     public TrainingResult fit(SequenceModel model, DataSetIterator train, DataSetIterator validation) {
-        return fit(model, new MultiDataSetIteratorAdapter(train),
-                validation == null ? null : new MultiDataSetIteratorAdapter(validation));
+        DataCheck.require(model.spec(), train, "training data");
+        if (validation != null) {
+            DataCheck.require(model.spec(), validation, "validation data");
+        }
+        return run(model, new Source(new MultiDataSetIteratorAdapter(train), train),
+                validation == null ? null : new Source(new MultiDataSetIteratorAdapter(validation), validation));
     }
 
     /** Trains any rnnkit model on multi-input batches; {@code validation} may be null. */
     public TrainingResult fit(RnnModel model, MultiDataSetIterator train, MultiDataSetIterator validation) {
-        NetworkOps net = new NetworkOps(model.network());
+        return run(model, new Source(train, train), validation == null ? null : new Source(validation, validation));
+    }
+
+    /** An iterator as training reads it, and the same iterator as it was given (to tell it the epoch). */
+    private record Source(MultiDataSetIterator batches, Object given) {
+        void startEpoch(int epoch) {
+            if (given instanceof EpochAware e) {
+                e.startEpoch(epoch);
+            } else {
+                batches.reset();
+            }
+        }
+    }
+
+    private TrainingResult run(RnnModel model, Source train, Source validation) {
         CheckpointStore store = config.checkpointDir() == null ? null : new CheckpointStore(config.checkpointDir());
-        TrainingState state = config.resume() ? resume(model, net, store) : TrainingState.start();
+        TrainingState state = config.resume() ? resume(model, store) : TrainingState.start();
         List<EpochStats> history = new ArrayList<>(state.history());
-        INDArray bestParams = state.bestEpoch() > 0 ? bestParams(model, store) : null;
+        INDArray bestParams = state.bestEpoch() > 0 ? bestParams(store) : null;
         double bestLoss = state.bestLoss();
         int bestEpoch = state.bestEpoch();
         int stale = state.stale();
         int batchesPerEpoch = -1;
         long started = System.nanoTime();
         boolean stoppedEarly = false;
+        state.restoreRandom(); // last: loading the checkpoints above may have re-seeded it
         for (int epoch = state.epoch(); epoch < config.epochs() && !stoppedEarly; epoch++) {
             int skip = epoch == state.epoch() ? state.batch() : 0;
             long epochStart = System.nanoTime();
-            train.reset();
+            train.startEpoch(epoch);
             double lossSum = 0;
             long examples = 0;
             int batch = 0;
-            while (train.hasNext()) {
-                MultiDataSet data = train.next();
+            while (train.batches().hasNext()) {
+                MultiDataSet data = train.batches().next();
                 if (batch < skip) {
                     batch++;
                     continue;
                 }
-                double loss = net.fit(data);
+                double loss = model.fit(data);
                 batch++;
                 if (!Double.isFinite(loss)) {
                     throw diverged("training loss became " + loss, epoch + 1, batch, store);
@@ -73,16 +100,16 @@ public final class Trainer {
                 lossSum += loss * n;
                 examples += n;
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
-                Progress progress = new Progress(epoch + 1, config.epochs(), batch, batchesPerEpoch,
-                        net.iterationCount(), loss, examples / Math.max(seconds, 1e-9),
-                        eta(seconds / (batch - skip), batch, batchesPerEpoch, epoch));
+                Progress progress = Progress.estimate(epoch + 1, config.epochs(), batch, batchesPerEpoch,
+                        model.iterationCount(), loss, examples / Math.max(seconds, 1e-9), seconds / (batch - skip),
+                        epochsLeftAtLeast(epoch, stale, validation != null));
                 listeners.forEach(l -> l.onBatch(progress));
-                if (store != null && config.checkpointEvery() > 0 && net.iterationCount() % config.checkpointEvery() == 0) {
-                    store.saveLast(model, new TrainingState(epoch, batch, bestLoss, bestEpoch, stale, history));
+                if (store != null && config.checkpointEvery() > 0 && model.iterationCount() % config.checkpointEvery() == 0) {
+                    store.saveLast(model, TrainingState.now(epoch, batch, bestLoss, bestEpoch, stale, history));
                 }
             }
             batchesPerEpoch = batch;
-            double validationLoss = validation == null ? Double.NaN : evaluate(net, validation);
+            double validationLoss = validation == null ? Double.NaN : evaluate(model, validation, epoch);
             if (validation != null && !Double.isFinite(validationLoss)) {
                 throw diverged("validation loss became " + validationLoss, epoch + 1, batch, store);
             }
@@ -90,7 +117,7 @@ public final class Trainer {
             if (improved) {
                 bestLoss = validationLoss;
                 bestEpoch = epoch + 1;
-                bestParams = net.params().dup();
+                bestParams = model.params().dup();
                 stale = 0;
             } else if (validation != null) {
                 stale++;
@@ -98,9 +125,9 @@ public final class Trainer {
             EpochStats stats = new EpochStats(epoch + 1, examples == 0 ? Double.NaN : lossSum / examples,
                     validationLoss, (System.nanoTime() - epochStart) / 1e9, improved);
             history.add(stats);
-            stoppedEarly = config.patience() > 0 && stale >= config.patience();
+            stoppedEarly = earlyStopping(validation != null) && stale >= config.patience();
             if (store != null) {
-                TrainingState done = new TrainingState(epoch + 1, 0, bestLoss, bestEpoch, stale, history);
+                TrainingState done = TrainingState.now(epoch + 1, 0, bestLoss, bestEpoch, stale, history);
                 if (improved) {
                     store.saveBest(model, done);
                 }
@@ -109,34 +136,36 @@ public final class Trainer {
             listeners.forEach(l -> l.onEpochEnd(stats, config.epochs()));
         }
         if (bestParams != null) {
-            net.setParams(bestParams);
+            model.params().assign(bestParams);
         }
         return new TrainingResult(history, bestEpoch, bestLoss, stoppedEarly,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private Duration eta(double secondsPerBatch, int batch, int batchesPerEpoch, int epoch) {
-        if (batchesPerEpoch < 0) {
-            return null;
-        }
-        long remaining = Math.max(0, batchesPerEpoch - batch) + (long) (config.epochs() - epoch - 1) * batchesPerEpoch;
-        return Duration.ofMillis((long) (remaining * secondsPerBatch * 1000));
+    private boolean earlyStopping(boolean validating) {
+        return validating && config.patience() > 0;
     }
 
-    private static double evaluate(NetworkOps net, MultiDataSetIterator validation) {
-        validation.reset();
+    /** Epochs after the current one that training runs at least: early stopping may end it at its first chance. */
+    private int epochsLeftAtLeast(int epoch, int stale, boolean validating) {
+        int most = config.epochs() - epoch - 1;
+        return earlyStopping(validating) ? Math.max(0, Math.min(most, config.patience() - stale - 1)) : most;
+    }
+
+    private static double evaluate(RnnModel model, Source validation, int epoch) {
+        validation.startEpoch(epoch);
         double sum = 0;
         long examples = 0;
-        while (validation.hasNext()) {
-            MultiDataSet data = validation.next();
+        while (validation.batches().hasNext()) {
+            MultiDataSet data = validation.batches().next();
             long n = data.getFeatures(0).size(0);
-            sum += net.score(data) * n;
+            sum += model.score(data) * n;
             examples += n;
         }
         return examples == 0 ? Double.NaN : sum / examples;
     }
 
-    private TrainingState resume(RnnModel model, NetworkOps net, CheckpointStore store) {
+    private static TrainingState resume(RnnModel model, CheckpointStore store) {
         try {
             Optional<ModelBundle> last = store.loadLast();
             if (last.isEmpty()) {
@@ -144,16 +173,16 @@ public final class Trainer {
             }
             ModelBundle bundle = last.get();
             requireSameModel(model, bundle, store.last());
-            net.restoreFrom(new NetworkOps(bundle.model().network()));
+            model.restoreFrom(bundle.model());
             return CheckpointStore.state(bundle, store.last());
         } catch (IOException e) {
             throw new IllegalStateException("cannot resume: " + e.getMessage(), e);
         }
     }
 
-    private static INDArray bestParams(RnnModel model, CheckpointStore store) {
+    private static INDArray bestParams(CheckpointStore store) {
         try {
-            return store.loadBest().map(b -> b.model().network().params().dup()).orElse(null);
+            return store.loadBest().map(b -> b.model().params().dup()).orElse(null);
         } catch (IOException e) {
             throw new IllegalStateException("cannot resume: " + e.getMessage(), e);
         }

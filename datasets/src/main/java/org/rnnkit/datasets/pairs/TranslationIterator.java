@@ -6,6 +6,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.rnnkit.datasets.BatchCursor;
 import org.rnnkit.datasets.BatchPlan;
+import org.rnnkit.datasets.EpochAware;
 import org.rnnkit.datasets.SequenceBatcher;
 import org.rnnkit.datasets.SpecialTokens;
 import org.rnnkit.datasets.TokenEncoding;
@@ -24,7 +25,7 @@ import java.util.List;
  * BOS and EOS are {@link SpecialTokens}'s, the ones the encoder-decoder's decoders start and stop with.
  * Sentences longer than {@code maxLength} tokens are cut to their first {@code maxLength} tokens.
  */
-public final class TranslationIterator implements MultiDataSetIterator {
+public final class TranslationIterator implements MultiDataSetIterator, EpochAware {
 
     private final transient List<int[]> sources = new ArrayList<>();
     private final transient List<int[]> targets = new ArrayList<>();
@@ -132,6 +133,11 @@ public final class TranslationIterator implements MultiDataSetIterator {
     @Override
     public synchronized void reset() {
         cursor.reset();
+    }
+
+    @Override
+    public synchronized void startEpoch(int epoch) {
+        cursor.startEpoch(epoch);
     }
 
     /** Shapes and vocabulary sizes. */
