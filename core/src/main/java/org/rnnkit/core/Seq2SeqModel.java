@@ -3,37 +3,43 @@ package org.rnnkit.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.core.builder.Seq2SeqCompiler;
-import org.rnnkit.core.generate.Sampling;
+import org.rnnkit.core.builder.Seq2SeqParts;
+import org.rnnkit.core.decode.Seq2SeqStepper;
+import org.rnnkit.core.decode.StepModel;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.spec.Seq2SeqSpec;
 import org.rnnkit.core.spec.SpecException;
 
 /**
  * An encoder-decoder model: trained with teacher forcing on (source, previous target, target)
- * triples, and decoded one token at a time for inference, the encoder running once per batch.
+ * triples, as {@code TranslationIterator} makes them, and decoded one token at a time through
+ * {@link #stepper()} by any {@link org.rnnkit.core.decode.Search}, the encoder running once per batch.
  */
 public final class Seq2SeqModel implements RnnModel {
     private final Seq2SeqSpec spec;
     private final ComputationGraph network;
+    private final Seq2SeqParts parts;
 
     private Seq2SeqModel(Seq2SeqSpec spec, ComputationGraph network) {
         this.spec = spec;
         this.network = network;
+        this.parts = Seq2SeqParts.of(spec);
+        for (String vertex : parts.vertices()) {
+            SpecException.require(network.getVertex(vertex) != null,
+                    "the graph has no '%s' part of rnnkit's encoder-decoder layout (%s): it was saved by an older "
+                            + "rnnkit or built elsewhere; rebuild it from its spec and train it again",
+                    vertex, parts.vertices());
+        }
     }
 
     public static Seq2SeqModel create(Seq2SeqSpec spec) {
@@ -83,70 +89,17 @@ public final class Seq2SeqModel implements RnnModel {
                 new INDArray[] {sourceMask, targetMask}, null)[0];
     }
 
-    /**
-     * Decodes a batch of sources token by token: starts each output with {@code bos}, feeds each
-     * chosen token back, stops a sequence at {@code eos} (not included) or after {@code maxLength}.
-     */
-    public int[][] decode(INDArray source, INDArray sourceMask, int bos, int eos, int maxLength,
-                          Sampling sampling, long seed) {
-        SpecException.require(maxLength > 0, "maxLength must be positive, got %d", maxLength);
-        int batch = (int) source.size(0);
-        INDArray thought = encode(source, sourceMask);
-        Layer embedding = network.getLayer(Seq2SeqCompiler.TARGET_EMBEDDING);
-        Layer output = network.getLayer(Seq2SeqCompiler.OUTPUT);
-        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-        Random random = new Random(seed);
-        int[][] tokens = new int[batch][maxLength];
-        int[] lengths = new int[batch];
-        Arrays.fill(lengths, -1);
-        int[] previous = new int[batch];
-        Arrays.fill(previous, bos);
-        network.rnnClearPreviousState();
-        try {
-            for (int t = 0; t < maxLength && Arrays.stream(lengths).anyMatch(l -> l < 0); t++) {
-                INDArray step = Nd4j.create(thought.dataType(), batch, 1, 1);
-                for (int b = 0; b < batch; b++) {
-                    step.putScalar(new long[] {b, 0, 0}, previous[b]);
-                }
-                INDArray h = Nd4j.concat(1, embedding.activate(step, false, noWorkspaces), thought);
-                for (int i = 0; i < spec.rnn().layers(); i++) {
-                    h = ((RecurrentLayer) network.getLayer(Seq2SeqCompiler.decoder(i))).rnnTimeStep(h, noWorkspaces);
-                }
-                INDArray probabilities = output.activate(h, false, noWorkspaces);
-                for (int b = 0; b < batch; b++) {
-                    if (lengths[b] >= 0) {
-                        continue;
-                    }
-                    int next = sampling.pick(probabilities.slice(b).getColumn(0).toDoubleVector(), random);
-                    if (next == eos) {
-                        lengths[b] = t;
-                    } else {
-                        tokens[b][t] = next;
-                        previous[b] = next;
-                    }
-                }
-            }
-        } finally {
-            network.rnnClearPreviousState();
-        }
-        int[][] result = new int[batch][];
-        for (int b = 0; b < batch; b++) {
-            result[b] = Arrays.copyOf(tokens[b], lengths[b] < 0 ? maxLength : lengths[b]);
-        }
-        return result;
+    /** The names of the graph's parts, as the compiler laid them out. */
+    public Seq2SeqParts parts() {
+        return parts;
     }
 
-    /** The encoder's summary of each source: {@code [batch, units, 1]}. */
-    private INDArray encode(INDArray source, INDArray sourceMask) {
-        INDArray dummyTarget = Nd4j.zeros(source.dataType(), source.size(0), 1, 1);
-        network.setLayerMaskArrays(new INDArray[] {sourceMask, null}, null);
-        try {
-            Map<String, INDArray> activations = network.feedForward(new INDArray[] {source, dummyTarget}, false, true);
-            INDArray thought = activations.get(Seq2SeqCompiler.THOUGHT);
-            return thought.reshape(thought.size(0), thought.size(1), 1);
-        } finally {
-            network.clearLayerMaskArrays();
-        }
+    /**
+     * This model as a {@link StepModel}, for any {@link org.rnnkit.core.decode.Search}: sources are token ids
+     * (PAD, UNK, BOS, EOS as {@code org.rnnkit.datasets.SpecialTokens} says), decoding starts from BOS.
+     */
+    public StepModel stepper() {
+        return Seq2SeqStepper.of(this);
     }
 
     @Override

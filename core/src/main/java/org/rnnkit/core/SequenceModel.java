@@ -13,13 +13,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.rnnkit.core.builder.NetworkCompiler;
-import org.rnnkit.core.generate.Generator;
+import org.rnnkit.core.decode.SequenceStepper;
+import org.rnnkit.core.decode.StepModel;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.spec.ModelSpec;
 
 /**
  * A sequential recurrent model: its immutable {@link ModelSpec} and the DL4J {@link MultiLayerNetwork}
- * compiled from it. Many-to-one, many-to-many and one-to-many (through {@link #generator()}) models
+ * compiled from it. Many-to-one, many-to-many and one-to-many (through {@link #stepper()}) models
  * are all of this kind; train them with {@code org.rnnkit.core.train.Trainer}.
  */
 public final class SequenceModel implements RnnModel {
@@ -87,9 +88,13 @@ public final class SequenceModel implements RnnModel {
         return output(features, null);
     }
 
-    /** Step-by-step sampling for one-to-many generation; fails if this model cannot step. */
-    public Generator generator() {
-        return new Generator(this);
+    /**
+     * This next-token model as a {@link StepModel}, for one-to-many generation by any
+     * {@link org.rnnkit.core.decode.Search}; fails if this model cannot step (many-to-one, bidirectional, no
+     * softmax over its own input tokens).
+     */
+    public StepModel stepper() {
+        return SequenceStepper.of(this);
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.rnnkit.core.generate.Sampling;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.rnnkit.core.decode.DecodeOptions;
+import org.rnnkit.core.decode.Search;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
 import org.rnnkit.core.spec.InputSpec;
@@ -52,15 +54,20 @@ class PersistenceTest {
 
     @Test
     void encoderDecoderReloadsAndDecodesTheSame() throws IOException {
-        Seq2SeqModel model = Rnn.encoderDecoder(6, 6).embedding(4).lstm(8, o -> o.layers(2)).build();
-        Seq2SeqData data = Seq2SeqData.reverse(20, 6, 2, 4, 3);
+        Seq2SeqData data = Seq2SeqData.reverse(20, 3, 2, 4, 3);
+        Seq2SeqModel model = Rnn.encoderDecoder(data.vocabulary.size(), data.vocabulary.size()).embedding(4)
+                .gru(8, o -> o.layers(2).bidirectional()).build();
         Path file = dir.resolve("s2s.zip");
         model.save(file);
         Seq2SeqModel again = Seq2SeqModel.load(file);
-        assertEquals(model.output(data.source, data.sourceMask, data.targetIn, data.targetMask),
-                again.output(data.source, data.sourceMask, data.targetIn, data.targetMask));
-        assertTrue(Arrays.deepEquals(model.decode(data.source, data.sourceMask, 1, 2, 5, Sampling.greedy(), 0),
-                again.decode(data.source, data.sourceMask, 1, 2, 5, Sampling.greedy(), 0)));
+        MultiDataSet batch = data.iterator(20, 1).next();
+        assertEquals(model.output(batch.getFeatures(0), batch.getFeaturesMaskArray(0), batch.getFeatures(1),
+                        batch.getFeaturesMaskArray(1)),
+                again.output(batch.getFeatures(0), batch.getFeaturesMaskArray(0), batch.getFeatures(1),
+                        batch.getFeaturesMaskArray(1)));
+        DecodeOptions options = DecodeOptions.maxLength(5);
+        assertEquals(Search.beam(2).decode(model.stepper(), data.sources(), options),
+                Search.beam(2).decode(again.stepper(), data.sources(), options));
     }
 
     @Test

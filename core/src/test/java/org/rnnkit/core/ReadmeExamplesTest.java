@@ -1,8 +1,12 @@
 package org.rnnkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -22,7 +26,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
-import org.rnnkit.core.generate.Sampling;
+import org.rnnkit.core.decode.DecodeOptions;
+import org.rnnkit.core.decode.Decoded;
+import org.rnnkit.core.decode.SamplingSearch;
+import org.rnnkit.core.decode.Search;
+import org.rnnkit.core.decode.TokenRules;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.PoolSpec.Pooling;
@@ -31,6 +39,14 @@ import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
 import org.rnnkit.core.weights.KerasWeights;
 import org.rnnkit.core.weights.PyTorchWeights;
+import org.rnnkit.datasets.BatchPlan;
+import org.rnnkit.datasets.TokenEncoding;
+import org.rnnkit.datasets.chars.CharCorpus;
+import org.rnnkit.datasets.chars.CharWindowIterator;
+import org.rnnkit.datasets.pairs.SentencePair;
+import org.rnnkit.datasets.pairs.TranslationIterator;
+import org.rnnkit.datasets.text.Tokenizer;
+import org.rnnkit.datasets.text.Vocabulary;
 
 /** The code shown in README.md, kept here so that it keeps compiling and running. */
 class ReadmeExamplesTest {
@@ -98,25 +114,68 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void oneToManyAndEncoderDecoder() {
-        int chars = 30;
+    void oneToManyGeneratesWhatItLearned(@TempDir Path dir) throws Exception {
+        Path textFile = Files.writeString(dir.resolve("hello.txt"), "hello world\n".repeat(100));
         // README: one-to-many
+        CharCorpus corpus = CharCorpus.open(textFile);               // the characters of a text file
+        int chars = corpus.vocabulary().size();
         SequenceModel charModel = Rnn.sequence(InputSpec.tokens(chars))
-                .embedding(32)
-                .lstm(128, o -> o.layers(2))
+                .embedding(16)
+                .lstm(64)
                 .softmax(chars)                              // next-token distribution
+                .optimizer(Optimizer.adam(0.01))
                 .truncatedBptt(50)
                 .build();
-        int[] sampled = charModel.generator().generate(new int[] {3, 4}, 100, Sampling.topK(5, 0.8), 42);
+        new Trainer(TrainingConfig.epochs(20)).fit(charModel, new CharWindowIterator(corpus, 24,
+                TokenEncoding.INDEX, TokenEncoding.ONE_HOT, BatchPlan.shuffled(16, 1)), null);
+        int[][] primers = {corpus.vocabulary().encode("hello ")};
+        List<Decoded> text = Search.greedy()            // or Search.sampling(0.8).withTopK(5).withSeed(42)
+                .decode(charModel.stepper(), primers, DecodeOptions.maxLength(30).withTokens(TokenRules.none()));
+        String generated = corpus.vocabulary().decode(text.get(0).tokens());
         // END README
-        assertEquals(100, sampled.length);
+        assertEquals("world\nhello world\nhello world\n", generated, "30 characters");
+        String taught = "hello world\n".repeat(3);
+        SamplingSearch sampling = Search.sampling(0.5).withTopK(3).withSeed(42);
+        List<Decoded> sampled = sampling.decode(charModel.stepper(), primers,
+                DecodeOptions.maxLength(60).withTokens(TokenRules.none()));
+        assertEquals(sampled, sampling.decode(charModel.stepper(), primers,
+                DecodeOptions.maxLength(60).withTokens(TokenRules.none())), "seeded sampling repeats");
+        String sample = "hello " + corpus.vocabulary().decode(sampled.get(0).tokens());
+        int seen = 0;
+        for (int i = 0; i + 2 <= sample.length(); i++) {
+            seen += taught.contains(sample.substring(i, i + 2)) ? 1 : 0;
+        }
+        assertTrue(seen >= 0.9 * (sample.length() - 1), "sampled text keeps the taught pairs of letters: " + sample);
+        corpus.close();
+    }
+
+    @Test
+    void encoderDecoderDecodesWhatItLearned() {
+        Seq2SeqData train = Seq2SeqData.reverse(300, 3, 2, 4, 21);
+        Seq2SeqData unseen = train.another(40, 2, 4, 22);
+        List<SentencePair> pairs = train.pairs;
+        Tokenizer tokenizer = Tokenizer.lowerCasing();
+        Vocabulary source = train.vocabulary;
+        Vocabulary target = train.vocabulary;
+        int[][] sources = unseen.sources();
         // README: encoder-decoder
-        Seq2SeqModel translator = Rnn.encoderDecoder(4000, 3000)
-                .embedding(64)
-                .lstm(128, o -> o.layers(2))
+        Seq2SeqModel translator = Rnn.encoderDecoder(source.size(), target.size())
+                .embedding(16)
+                .gru(32, o -> o.bidirectional())             // the decoder reads one direction
+                .optimizer(Optimizer.adam(0.02))
                 .build();
+        new Trainer(TrainingConfig.epochs(20)).fit(translator, new TranslationIterator(pairs, tokenizer, source,
+                target, 20, TokenEncoding.ONE_HOT, BatchPlan.bucketed(20, 1)), null);
+        List<Decoded> best = Search.beam(4).withLengthNormalization(0.6)
+                .decode(translator.stepper(), sources, DecodeOptions.maxLength(20));
+        String first = target.toText(best.get(0).tokens());   // "c a b" for the source "b a c"
         // END README
-        assertEquals(2, translator.spec().rnn().layers());
+        assertEquals(unseen.pairs.get(0).target(), first, "the reversal of " + unseen.pairs.get(0).source());
+        int correct = 0;
+        for (int i = 0; i < sources.length; i++) {
+            correct += Arrays.equals(unseen.targets()[i], best.get(i).tokens()) ? 1 : 0;
+        }
+        assertTrue(correct >= 30, "reversed " + correct + " of 40 unseen sources exactly (guessing: about 1)");
     }
 
     @Test

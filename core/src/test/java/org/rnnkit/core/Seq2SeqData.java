@@ -1,130 +1,75 @@
 package org.rnnkit.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.rnnkit.datasets.BatchPlan;
+import org.rnnkit.datasets.TokenEncoding;
+import org.rnnkit.datasets.pairs.SentencePair;
+import org.rnnkit.datasets.pairs.TranslationIterator;
+import org.rnnkit.datasets.text.Tokenizer;
+import org.rnnkit.datasets.text.Vocabulary;
 
-/** The sequence-reversal task for encoder-decoder tests: tokens 0 pad, 1 BOS, 2 EOS, 3.. symbols. */
-final class Seq2SeqData {
-    final INDArray source;
-    final INDArray sourceMask;
-    final INDArray targetIn;
-    final INDArray targetOut;
-    final INDArray targetMask;
-    final int[][] expected;
+/**
+ * The sequence-reversal task for encoder-decoder tests as sentence pairs ("b c a" → "a c b") of single-letter
+ * words, batched by the library's own {@link TranslationIterator} with the shared token convention.
+ */
+public final class Seq2SeqData {
+    private static final Tokenizer TOKENIZER = Tokenizer.lowerCasing();
+    public final List<SentencePair> pairs;
+    public final Vocabulary vocabulary;
 
-    private Seq2SeqData(int n, int maxLen, int vocab) {
-        source = Nd4j.zeros(DataType.FLOAT, n, 1, maxLen);
-        sourceMask = Nd4j.zeros(DataType.FLOAT, n, maxLen);
-        targetIn = Nd4j.zeros(DataType.FLOAT, n, 1, maxLen + 1);
-        targetOut = Nd4j.zeros(DataType.FLOAT, n, vocab, maxLen + 1);
-        targetMask = Nd4j.zeros(DataType.FLOAT, n, maxLen + 1);
-        expected = new int[n][];
+    private Seq2SeqData(List<SentencePair> pairs, Vocabulary vocabulary) {
+        this.pairs = pairs;
+        this.vocabulary = vocabulary;
     }
 
-    static Seq2SeqData reverse(int n, int vocab, int minLen, int maxLen, long seed) {
+    /** {@code n} random sources of {@code minLen..maxLen} of the first {@code symbols} letters, and their reversals. */
+    public static Seq2SeqData reverse(int n, int symbols, int minLen, int maxLen, long seed) {
         Random r = new Random(seed);
-        Seq2SeqData d = new Seq2SeqData(n, maxLen, vocab);
+        List<SentencePair> pairs = new ArrayList<>();
+        List<List<String>> alphabet = new ArrayList<>();
+        for (int s = 0; s < symbols; s++) {
+            alphabet.add(List.of(String.valueOf((char) ('a' + s))));
+        }
         for (int i = 0; i < n; i++) {
             int len = minLen + r.nextInt(maxLen - minLen + 1);
-            int[] src = new int[len];
+            StringBuilder source = new StringBuilder();
+            StringBuilder target = new StringBuilder();
+            List<String> words = new ArrayList<>();
             for (int t = 0; t < len; t++) {
-                src[t] = 3 + r.nextInt(vocab - 3);
-                d.source.putScalar(new int[] {i, 0, t}, src[t]);
-                d.sourceMask.putScalar(i, t, 1);
+                words.add(alphabet.get(r.nextInt(symbols)).get(0));
             }
-            int[] tgt = new int[len];
             for (int t = 0; t < len; t++) {
-                tgt[t] = src[len - 1 - t];
+                source.append(t == 0 ? "" : " ").append(words.get(t));
+                target.append(t == 0 ? "" : " ").append(words.get(len - 1 - t));
             }
-            d.expected[i] = tgt;
-            for (int t = 0; t <= len; t++) {
-                d.targetIn.putScalar(new int[] {i, 0, t}, t == 0 ? 1 : tgt[t - 1]);
-                d.targetOut.putScalar(new int[] {i, t == len ? 2 : tgt[t], t}, 1);
-                d.targetMask.putScalar(i, t, 1);
-            }
+            pairs.add(new SentencePair(source.toString(), target.toString(), i + 1));
         }
-        return d;
+        // Every letter once, so that the vocabulary does not depend on which letters were drawn.
+        return new Seq2SeqData(pairs, Vocabulary.build(alphabet, 1, 0));
     }
 
-    MultiDataSetIterator iterator(int batchSize) {
-        List<org.nd4j.linalg.dataset.api.MultiDataSet> batches = new ArrayList<>();
-        long n = source.size(0);
-        for (long from = 0; from < n; from += batchSize) {
-            org.nd4j.linalg.indexing.INDArrayIndex[] rows = {NDArrayIndex.interval(from, Math.min(n, from + batchSize))};
-            batches.add(new MultiDataSet(
-                    new INDArray[] {rows(source, rows), rows(targetIn, rows)},
-                    new INDArray[] {rows(targetOut, rows)},
-                    new INDArray[] {rows(sourceMask, rows), rows(targetMask, rows)},
-                    new INDArray[] {rows(targetMask, rows)}));
-        }
-        return new ListIterator(batches);
+    /** The same letters, another draw (a test set for a model trained on this one). */
+    public Seq2SeqData another(int n, int minLen, int maxLen, long seed) {
+        Seq2SeqData other = reverse(n, vocabulary.size() - 4, minLen, maxLen, seed);
+        return new Seq2SeqData(other.pairs, vocabulary);
     }
 
-    private static INDArray rows(INDArray a, org.nd4j.linalg.indexing.INDArrayIndex[] rows) {
-        return a.get(rows[0]).dup();
+    /** Shuffled teacher-forcing batches: source, BOS + target, target + EOS. */
+    public MultiDataSetIterator iterator(int batchSize, long seed) {
+        return new TranslationIterator(pairs, TOKENIZER, vocabulary, vocabulary, 0, TokenEncoding.ONE_HOT,
+                BatchPlan.shuffled(batchSize, seed));
     }
 
-    /** A resettable iterator over prepared batches. */
-    static final class ListIterator implements MultiDataSetIterator {
-        private final List<org.nd4j.linalg.dataset.api.MultiDataSet> batches;
-        private int next;
-
-        ListIterator(List<org.nd4j.linalg.dataset.api.MultiDataSet> batches) {
-            this.batches = batches;
-        }
-
-        @Override
-        public org.nd4j.linalg.dataset.api.MultiDataSet next(int num) {
-            return next();
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return true;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
-        }
-
-        @Override
-        public void reset() {
-            next = 0;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next < batches.size();
-        }
-
-        @Override
-        public org.nd4j.linalg.dataset.api.MultiDataSet next() {
-            return batches.get(next++);
-        }
+    /** The sources as token ids. */
+    public int[][] sources() {
+        return pairs.stream().map(p -> vocabulary.encode(TOKENIZER.tokenize(p.source()))).toArray(int[][]::new);
     }
 
-    @Override
-    public String toString() {
-        return Arrays.deepToString(expected);
+    /** The targets as token ids (without BOS or EOS). */
+    public int[][] targets() {
+        return pairs.stream().map(p -> vocabulary.encode(TOKENIZER.tokenize(p.target()))).toArray(int[][]::new);
     }
 }

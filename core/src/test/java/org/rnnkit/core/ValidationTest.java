@@ -50,17 +50,18 @@ class ValidationTest {
                 () -> Rnn.sequence(InputSpec.features(3)).lstm(8, o -> o.bidirectional(Merge.ADD)).softmax(3)
                         .truncatedBptt(10).build());
         SequenceModel bi = Rnn.sequence(InputSpec.features(3)).lstm(4, o -> o.bidirectional()).softmax(3).build();
-        fails("bidirectional model cannot generate", bi::generator);
-        fails("cannot be bidirectional", () -> Rnn.encoderDecoder(5, 5).lstm(8, o -> o.bidirectional()).build());
+        fails("bidirectional model cannot generate", bi::stepper);
+        fails("merge CONCAT, got ADD",
+                () -> Rnn.encoderDecoder(5, 5).lstm(8, o -> o.bidirectional(Merge.ADD)).build());
     }
 
     @Test
     void generationNeedsAStepwiseNextTokenHead() {
         fails("reduces each sequence to one output",
-                () -> Rnn.sequence(InputSpec.features(3)).lstm(4).lastStep().softmax(3).build().generator());
+                () -> Rnn.sequence(InputSpec.features(3)).lstm(4).lastStep().softmax(3).build().stepper());
         fails("must equal the input size",
-                () -> Rnn.sequence(InputSpec.features(3)).lstm(4).softmax(5).build().generator());
-        fails("softmax output", () -> Rnn.sequence(InputSpec.features(3)).lstm(4).regression(3).build().generator());
+                () -> Rnn.sequence(InputSpec.features(3)).lstm(4).softmax(5).build().stepper());
+        fails("softmax output", () -> Rnn.sequence(InputSpec.features(3)).lstm(4).regression(3).build().stepper());
         fails("truncated BPTT needs an output at every step",
                 () -> Rnn.sequence(InputSpec.features(3)).lstm(4).lastStep().softmax(3).truncatedBptt(5).build());
     }
@@ -73,6 +74,7 @@ class ValidationTest {
         fails("not both", () -> new Optimizer("adam", 0.1, 0, 1, 1));
         fails("epochs must be positive", () -> TrainingConfig.epochs(0));
         fails("resume needs a checkpoint directory", () -> TrainingConfig.epochs(2).withResume(true));
-        fails("vocabularies need at least 2 tokens", () -> Rnn.encoderDecoder(1, 5).lstm(4).build());
+        fails("vocabularies need more than 4 entries, got source 4 and target 5",
+                () -> Rnn.encoderDecoder(4, 5).lstm(4).build());
     }
 }

@@ -18,31 +18,44 @@ public final class SequenceDataset {
     private final List<SequenceExample> examples;
     private final boolean perSequenceLabels;
     private final LabelSet classes;
+    private final int numFeatures;
+    private final int numOutcomes;
 
     /**
      * @param classes class names when labels are one-hot classes, or null for real-valued targets
      */
     public SequenceDataset(String name, List<SequenceExample> examples, boolean perSequenceLabels,
                            LabelSet classes) {
+        this(name, examples, perSequenceLabels, classes, widths(name, examples));
+    }
+
+    /** Widths from the first example; only derived data sets (an empty split part) may have none. */
+    private static int[] widths(String name, List<SequenceExample> examples) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException(name + ": a data set needs at least one example");
         }
+        return new int[]{examples.get(0).numFeatures(), examples.get(0).numLabels()};
+    }
+
+    private SequenceDataset(String name, List<SequenceExample> examples, boolean perSequenceLabels,
+                            LabelSet classes, int[] widths) {
         this.name = name;
         this.examples = List.copyOf(examples);
         this.perSequenceLabels = perSequenceLabels;
         this.classes = classes;
-        SequenceExample first = this.examples.get(0);
+        this.numFeatures = widths[0];
+        this.numOutcomes = widths[1];
         for (SequenceExample x : this.examples) {
-            if (x.numFeatures() != first.numFeatures() || x.numLabels() != first.numLabels()) {
+            if (x.numFeatures() != numFeatures || x.numLabels() != numOutcomes) {
                 throw new IllegalArgumentException(name + ": examples differ in feature or label width");
             }
             if (perSequenceLabels && x.labels().length != 1) {
                 throw new IllegalArgumentException(name + ": per-sequence labels need exactly one label row");
             }
         }
-        if (classes != null && classes.size() != first.numLabels()) {
+        if (classes != null && classes.size() != numOutcomes) {
             throw new IllegalArgumentException(name + ": " + classes.size() + " classes but labels have width "
-                    + first.numLabels());
+                    + numOutcomes);
         }
     }
 
@@ -73,16 +86,24 @@ public final class SequenceDataset {
 
     /** Feature columns F. */
     public int numFeatures() {
-        return examples.get(0).numFeatures();
+        return numFeatures;
     }
 
     /** Label columns C (classes, or regression targets). */
     public int numOutcomes() {
-        return examples.get(0).numLabels();
+        return numOutcomes;
     }
 
-    /** The shortest and longest feature sequence. */
+    /** Whether there are no sequences (only a split part that got none can be empty). */
+    public boolean isEmpty() {
+        return examples.isEmpty();
+    }
+
+    /** The shortest and longest feature sequence ({@code [0, 0]} when empty). */
     public int[] lengthRange() {
+        if (examples.isEmpty()) {
+            return new int[]{0, 0};
+        }
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (SequenceExample x : examples) {
@@ -109,12 +130,16 @@ public final class SequenceDataset {
         return counts;
     }
 
-    /** A data set with the same metadata and other examples. */
+    /** A data set with the same metadata (widths, classes) and other examples, possibly none. */
     public SequenceDataset withExamples(String newName, List<SequenceExample> newExamples) {
-        return new SequenceDataset(newName, newExamples, perSequenceLabels, classes);
+        return new SequenceDataset(newName, newExamples, perSequenceLabels, classes,
+                new int[]{numFeatures, numOutcomes});
     }
 
-    /** Train, validation and test parts of a split; a part that was not asked for (fraction 0) is null. */
+    /**
+     * Train, validation and test parts of a split; a part that was not asked for (fraction 0) is empty, with
+     * the same widths and classes.
+     */
     public record Split(SequenceDataset train, SequenceDataset validation, SequenceDataset test) {
     }
 
@@ -137,12 +162,15 @@ public final class SequenceDataset {
             throw new IllegalArgumentException(name + ": too few sequences (" + n + ") to split");
         }
         return new Split(withExamples(name + "[train]", shuffled.subList(0, nTrain)),
-                nVal == 0 ? null : withExamples(name + "[validation]", shuffled.subList(nTrain, nTrain + nVal)),
-                nTest == 0 ? null : withExamples(name + "[test]", shuffled.subList(nTrain + nVal, n)));
+                withExamples(name + "[validation]", shuffled.subList(nTrain, nTrain + nVal)),
+                withExamples(name + "[test]", shuffled.subList(nTrain + nVal, n)));
     }
 
     /** An iterator over this data set with the given batching. */
     public SequenceDataSetIterator iterator(BatchPlan plan) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty: an iterator needs at least one example");
+        }
         return new SequenceDataSetIterator(this, plan);
     }
 

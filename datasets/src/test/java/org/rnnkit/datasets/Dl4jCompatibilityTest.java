@@ -1,27 +1,19 @@
 package org.rnnkit.datasets;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.rnnkit.datasets.pairs.SentencePair;
-import org.rnnkit.datasets.pairs.TranslationIterator;
 import org.rnnkit.datasets.tasks.CopyMemoryTask;
 import org.rnnkit.datasets.text.LabelledText;
 import org.rnnkit.datasets.text.TextCorpus;
@@ -105,38 +97,5 @@ class Dl4jCompatibilityTest {
         assertTrue(Double.isFinite(net.score(b)));
     }
 
-    @Test
-    void translationMultiDataSetFeedsEncoderDecoderGraph() {
-        List<SentencePair> pairs = new ArrayList<>();
-        String[][] raw = {{"go .", "va !"}, {"run !", "cours !"}, {"i see you .", "je te vois ."}, {"hi .", "salut ."}};
-        for (int i = 0; i < raw.length; i++) {
-            pairs.add(new SentencePair(raw[i][0], raw[i][1], i + 1));
-        }
-        Tokenizer tok = Tokenizer.lowerCasing();
-        Vocabulary src = Vocabulary.build(pairs.stream().map(p -> tok.tokenize(p.source())).toList(), 1, 0);
-        Vocabulary tgt = Vocabulary.build(pairs.stream().map(p -> tok.tokenize(p.target())).toList(), 1, 0);
-        TranslationIterator it = new TranslationIterator(pairs, tok, src, tgt, 0, TokenEncoding.ONE_HOT,
-                BatchPlan.sequential(4));
-        ComputationGraphConfiguration conf = base().graphBuilder()
-                .addInputs("source", "decoderInput")
-                .addLayer("sourceEmbedding", new EmbeddingSequenceLayer.Builder().nIn(src.size()).nOut(8).build(),
-                        "source")
-                .addLayer("encoder", new LastTimeStep(new LSTM.Builder().nIn(8).nOut(8).build()), "sourceEmbedding")
-                .addVertex("context", new DuplicateToTimeSeriesVertex("decoderInput"), "encoder")
-                .addLayer("targetEmbedding", new EmbeddingSequenceLayer.Builder().nIn(tgt.size()).nOut(8).build(),
-                        "decoderInput")
-                .addVertex("merge", new MergeVertex(), "targetEmbedding", "context")
-                .addLayer("decoder", new LSTM.Builder().nIn(16).nOut(8).build(), "merge")
-                .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .dataFormat(RNNFormat.NCW).activation(Activation.SOFTMAX).nIn(8).nOut(tgt.size()).build(),
-                        "decoder")
-                .setOutputs("out")
-                .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        graph.fit(it);
-        it.reset();
-        MultiDataSet m = it.next();
-        assertTrue(Double.isFinite(graph.score(m)));
-    }
+    // TranslationIterator feeds rnnkit's own encoder-decoder graph in core (ShapesTest, ReadmeExamplesTest).
 }

@@ -48,6 +48,21 @@ class NormalizerAndSplitTest {
     }
 
     @Test
+    void aPartNotAskedForIsEmptyNotNull() {
+        SequenceDataset.Split s = data(20).split(0.85, 0.15, 42);
+        assertEquals(17, s.train().size());
+        assertEquals(3, s.validation().size());
+        assertTrue(s.test().isEmpty());
+        assertEquals(0, s.test().size());
+        assertEquals(s.train().numFeatures(), s.test().numFeatures());
+        assertEquals(s.train().classes(), s.test().classes());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.test().iterator(BatchPlan.sequential(4)));
+        assertEquals("demo[test] is empty: an iterator needs at least one example", e.getMessage());
+        assertTrue(data(10).split(1.0, 0, 1).validation().isEmpty());
+    }
+
+    @Test
     void standardizeFittedOnTrainOnlyAndConstantColumnStaysFinite() throws Exception {
         SequenceDataset.Split s = data(10).split(0.5, 0, 1);
         SequenceNormalizer norm = SequenceNormalizer.fit(SequenceNormalizer.Kind.STANDARDIZE, s.train());

@@ -5,67 +5,78 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.rnnkit.core.layers.BidirectionalLastStep;
 import org.rnnkit.core.spec.RecurrentSpec;
 import org.rnnkit.core.spec.Seq2SeqSpec;
 import org.rnnkit.core.spec.SpecException;
 
 /**
- * Compiles a {@link Seq2SeqSpec} to a DL4J {@link ComputationGraphConfiguration}.
+ * Compiles a {@link Seq2SeqSpec} to a DL4J {@link ComputationGraphConfiguration}; the only place the
+ * encoder-decoder is laid out (names in {@link Seq2SeqParts}).
  *
- * <p>Graph: {@code source → embedding → encoder stack → last real step ("thought")}; the thought vector
- * is repeated over the target length and concatenated with the embedded previous target token, then
- * {@code → decoder stack → softmax}. Inputs are {@code [batch, 1, time]} token indices.
+ * <p>Graph: {@code source → embedding → encoder stack} (bidirectional when declared) gives the encoder
+ * states; their final states (the last real step, and for a bidirectional encoder the backward direction's first
+ * step) go through a dense {@code tanh} bridge to a context vector; the decoder reads, at every step, the
+ * embedded previous target token concatenated with that context, then {@code → decoder stack → softmax}. Inputs
+ * are {@code [batch, 1, time]} token indices.
+ *
+ * <p><b>Attention hook.</b> The context is the one thing attention changes: today it is the bridged final
+ * states, the same at every step ({@link #addContext}); with attention it becomes, per decoder step, a weighted
+ * sum of the encoder states ({@link Seq2SeqParts#encoderStates()}, masked by the source mask) keyed by the
+ * decoder's state. An attention layer replaces {@link #addContext} here and the matching method of the
+ * step-wise decoder ({@code Seq2SeqStepper.context}), whose state already holds all encoder states and their mask.
  */
 public final class Seq2SeqCompiler {
-    /** Vertex names, public so that step-wise decoding can reach the layers. */
-    public static final String SOURCE = "source";
-    public static final String TARGET_IN = "targetIn";
-    public static final String TARGET_EMBEDDING = "targetEmbedding";
-    public static final String THOUGHT = "thought";
-    public static final String OUTPUT = "output";
 
     private Seq2SeqCompiler() {
     }
 
-    /** Name of decoder layer {@code i}. */
-    public static String decoder(int i) {
-        return "decoder" + i;
-    }
-
     public static ComputationGraphConfiguration configuration(Seq2SeqSpec spec, DataType dataType) {
+        Seq2SeqParts parts = Seq2SeqParts.of(spec);
         RecurrentSpec rnn = spec.rnn();
         ComputationGraphConfiguration.GraphBuilder g = NetworkCompiler.base(spec.optimizer(), spec.seed(), dataType)
                 .graphBuilder()
-                .addInputs(SOURCE, TARGET_IN)
+                .addInputs(parts.source(), parts.targetIn())
                 .setInputTypes(inputTypes(spec))
-                .addLayer("sourceEmbedding", embedding(spec.sourceVocabulary(), spec.embedding()), SOURCE);
-        String previous = "sourceEmbedding";
+                .addLayer(parts.encoder().get(0), embedding(spec.sourceVocabulary(), spec.embedding()), parts.source());
         for (int i = 0; i < rnn.layers(); i++) {
-            g.addLayer("encoder" + i, rnn.dl4jLayer(i), previous);
-            previous = "encoder" + i;
+            g.addLayer(parts.encoder().get(i + 1), rnn.dl4jLayer(i), parts.encoder().get(i));
         }
-        g.addVertex(THOUGHT, new LastTimeStepVertex(SOURCE), previous)
-                .addLayer(TARGET_EMBEDDING, embedding(spec.targetVocabulary(), spec.embedding()), TARGET_IN)
-                .addVertex("thoughtPerStep", new DuplicateToTimeSeriesVertex(TARGET_IN), THOUGHT)
-                .addVertex("decoderInput", new MergeVertex(), TARGET_EMBEDDING, "thoughtPerStep");
-        previous = "decoderInput";
+        if (rnn.bidirectional()) {
+            g.addLayer(parts.finalStates(), new BidirectionalLastStep(), parts.encoderStates());
+        } else {
+            g.addVertex(parts.finalStates(), new LastTimeStepVertex(parts.source()), parts.encoderStates());
+        }
+        g.addLayer(parts.bridge(), new DenseLayer.Builder().nOut(rnn.units()).activation(Activation.TANH).build(),
+                parts.finalStates());
+        g.addLayer(parts.targetEmbedding(), embedding(spec.targetVocabulary(), spec.embedding()), parts.targetIn());
+        addContext(g, parts);
+        g.addVertex(parts.decoderInput(), new MergeVertex(), parts.targetEmbedding(), parts.contextPerStep());
+        RecurrentSpec decoder = rnn.unidirectional();
+        String previous = parts.decoderInput();
         for (int i = 0; i < rnn.layers(); i++) {
-            g.addLayer(decoder(i), rnn.dl4jLayer(i), previous);
-            previous = decoder(i);
+            g.addLayer(parts.decoder().get(i), decoder.dl4jLayer(i), previous);
+            previous = parts.decoder().get(i);
         }
-        g.addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+        g.addLayer(parts.output(), new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
                         .nOut(spec.targetVocabulary()).build(), previous)
-                .setOutputs(OUTPUT);
+                .setOutputs(parts.output());
         try {
             return g.build();
         } catch (RuntimeException e) {
             throw new SpecException("DL4J rejected the compiled encoder-decoder: " + e.getMessage());
         }
+    }
+
+    /** The attention hook: the context each decoder step reads, here the bridged final states at every step. */
+    private static void addContext(ComputationGraphConfiguration.GraphBuilder g, Seq2SeqParts parts) {
+        g.addVertex(parts.contextPerStep(), new DuplicateToTimeSeriesVertex(parts.targetIn()), parts.bridge());
     }
 
     /** Input types of the graph; token inputs carry their vocabulary size, as DL4J's embedding expects. */

@@ -54,6 +54,11 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
         return merge != null;
     }
 
+    /** The same stack reading one direction only (an encoder-decoder's decoder). */
+    public RecurrentSpec unidirectional() {
+        return new RecurrentSpec(cell, units, layers, null, dropout, activation, layerNorm, resetAfter);
+    }
+
     @Override
     public void validate(Shape incoming, InputSpec input) {
         SpecException.require(incoming == Shape.SEQUENCE,

@@ -2,16 +2,19 @@ package org.rnnkit.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.rnnkit.datasets.SpecialTokens;
 
 /**
- * An encoder-decoder declaration: the encoder reads the source tokens, its summary of the sequence
- * (the last real step of its top layer) is given to the decoder at every step together with the
- * previous target token. Both sides use the same cell, size and depth.
+ * An encoder-decoder declaration: the encoder reads the source tokens (in both directions when {@code rnn} is
+ * bidirectional); its final states, through a dense bridge, are given to the decoder at every step together
+ * with the previous target token. Both sides use the same cell, size and depth; the decoder reads one direction.
+ * Token ids follow {@code org.rnnkit.datasets.SpecialTokens} (the decoder starts from BOS and stops at EOS).
  *
  * @param sourceVocabulary size of the source vocabulary
  * @param targetVocabulary size of the target vocabulary (also the output size)
  * @param embedding        embedding size on both sides
- * @param rnn              the recurrent stack used for the encoder and for the decoder (one direction)
+ * @param rnn              the recurrent stack of the encoder (bidirectional allowed, merge CONCAT) and, in one
+ *                         direction, of the decoder
  * @param optimizer        updater, learning rate, L2 and clipping
  * @param seed             seed for initialisation and dropout
  */
@@ -24,12 +27,13 @@ public record Seq2SeqSpec(@JsonProperty("sourceVocabulary") int sourceVocabulary
 
     @JsonCreator
     public Seq2SeqSpec {
-        SpecException.require(sourceVocabulary > 1 && targetVocabulary > 1,
-                "vocabularies need at least 2 tokens, got source %d and target %d", sourceVocabulary, targetVocabulary);
+        SpecException.require(sourceVocabulary > SpecialTokens.COUNT && targetVocabulary > SpecialTokens.COUNT,
+                "token ids 0-3 are PAD, UNK, BOS and EOS, so vocabularies need more than 4 entries, got source %d "
+                        + "and target %d", sourceVocabulary, targetVocabulary);
         SpecException.require(embedding > 0, "embedding needs a positive number of units, got %d", embedding);
         SpecException.require(rnn != null, "an encoder-decoder needs a recurrent layer (lstm, gru or simpleRnn)");
-        SpecException.require(!rnn.bidirectional(),
-                "the decoder steps one token at a time, so the encoder-decoder stack cannot be bidirectional");
+        SpecException.require(!rnn.bidirectional() || rnn.merge() == Merge.CONCAT,
+                "a bidirectional encoder keeps its directions apart for the decoder: merge CONCAT, got %s", rnn.merge());
         SpecException.require(optimizer != null, "a model needs an optimizer");
     }
 

@@ -22,9 +22,21 @@ public final class UcrReader {
     private UcrReader() {
     }
 
-    /** Reads a file, inferring the classes from its labels (sorted numerically when numeric). */
+    /**
+     * Reads a training file, inferring the classes from its labels (sorted numerically when numeric). Read a
+     * test file with {@link #read(Path, LabelSet)} and the training classes, so that its labels get the same
+     * indices even when it holds only some of the classes.
+     */
     public static SequenceDataset read(Path file) {
         return read(file, null, RecordErrors.failFast());
+    }
+
+    /** Reads a file whose labels must be among {@code classes} (the training file's), with their indices. */
+    public static SequenceDataset read(Path file, LabelSet classes) {
+        if (classes == null) {
+            throw new IllegalArgumentException("classes: the training data's label set, got null");
+        }
+        return read(file, classes, RecordErrors.failFast());
     }
 
     /**

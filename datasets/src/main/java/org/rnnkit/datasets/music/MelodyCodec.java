@@ -1,27 +1,29 @@
 package org.rnnkit.datasets.music;
 
 import org.rnnkit.datasets.DataFormatException;
+import org.rnnkit.datasets.SpecialTokens;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes melodies as token sequences for language models. Fixed vocabulary: 0 {@code PAD}, 1 {@code BOS},
- * 2 {@code EOS}, 3 {@code REST}, 4..131 pitches 0..127, then durations of 1..{@code maxDuration} steps. Each
+ * Encodes melodies as token sequences for language models. Fixed vocabulary: ids 0-3 as {@link SpecialTokens}
+ * says ({@code PAD}, {@code UNK} (reserved, never produced), {@code BOS}, {@code EOS}), 4 {@code REST}, 5..132
+ * pitches 0..127, then durations of 1..{@code maxDuration} steps. Each
  * event is its pitch (or REST) token followed by one or more duration tokens whose steps add up (a note longer
  * than {@code maxDuration} gets several). A sequence is {@code BOS events... EOS}. Immutable.
  */
 public final class MelodyCodec {
 
-    /** Padding token. */
-    public static final int PAD = 0;
-    /** Begin-of-melody token. */
-    public static final int BOS = 1;
-    /** End-of-melody token. */
-    public static final int EOS = 2;
-    /** Rest token. */
-    public static final int REST = 3;
-    private static final int FIRST_PITCH = 4;
+    /** Padding token, {@link SpecialTokens#PAD}. */
+    public static final int PAD = SpecialTokens.PAD;
+    /** Begin-of-melody token, {@link SpecialTokens#BOS}. */
+    public static final int BOS = SpecialTokens.BOS;
+    /** End-of-melody token, {@link SpecialTokens#EOS}. */
+    public static final int EOS = SpecialTokens.EOS;
+    /** Rest token, the first after the reserved ones. */
+    public static final int REST = SpecialTokens.COUNT;
+    private static final int FIRST_PITCH = REST + 1;
     private static final int FIRST_DURATION = FIRST_PITCH + 128;
 
     private final int maxDuration;
@@ -110,10 +112,12 @@ public final class MelodyCodec {
         return new Melody(events, stepsPerQuarter);
     }
 
-    /** A readable name of a token: PAD, BOS, EOS, REST, P60, D4... */
+    /** A readable name of a token: PAD, UNK, BOS, EOS, REST, P60, D4... */
     public String name(int token) {
         if (token == PAD) {
             return "PAD";
+        } else if (token == SpecialTokens.UNK) {
+            return "UNK";
         } else if (token == BOS) {
             return "BOS";
         } else if (token == EOS) {

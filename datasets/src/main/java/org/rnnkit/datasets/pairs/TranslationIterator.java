@@ -8,6 +8,7 @@ import org.rnnkit.datasets.BatchCursor;
 import org.rnnkit.datasets.BatchPlan;
 import org.rnnkit.datasets.EpochAware;
 import org.rnnkit.datasets.SequenceBatcher;
+import org.rnnkit.datasets.SpecialTokens;
 import org.rnnkit.datasets.TokenEncoding;
 import org.rnnkit.datasets.text.Tokenizer;
 import org.rnnkit.datasets.text.Vocabulary;
@@ -21,6 +22,7 @@ import java.util.List;
  * features {@code [source [mb,1,Ts], decoderInput [mb,1,Tt]]} (token indices; the decoder input is
  * {@code BOS + target}), labels {@code [decoderTarget]} ({@code target + EOS}, one-hot {@code [mb,Vt,Tt]} or
  * indices {@code [mb,1,Tt]}), feature masks {@code [sourceMask, targetMask]} and label mask {@code [targetMask]}.
+ * BOS and EOS are {@link SpecialTokens}'s, the ones the encoder-decoder's decoders start and stop with.
  * Sentences longer than {@code maxLength} tokens are cut to their first {@code maxLength} tokens.
  */
 public final class TranslationIterator implements MultiDataSetIterator, EpochAware {
@@ -59,10 +61,10 @@ public final class TranslationIterator implements MultiDataSetIterator, EpochAwa
             int[] t = targets.get(i);
             int[] decoderIn = new int[t.length + 1];
             int[] decoderOut = new int[t.length + 1];
-            decoderIn[0] = Vocabulary.BOS;
+            decoderIn[0] = SpecialTokens.BOS;
             System.arraycopy(t, 0, decoderIn, 1, t.length);
             System.arraycopy(t, 0, decoderOut, 0, t.length);
-            decoderOut[t.length] = Vocabulary.EOS;
+            decoderOut[t.length] = SpecialTokens.EOS;
             src.add(sources.get(i));
             in.add(decoderIn);
             out.add(decoderOut);

@@ -2,6 +2,7 @@ package org.rnnkit.datasets.text;
 
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.Json;
+import org.rnnkit.datasets.SpecialTokens;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,21 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Token strings and their indices, immutable. Indices 0-3 are reserved: {@link #PAD} ({@code <pad>}),
- * {@link #UNK} ({@code <unk>}, any token not in the vocabulary), {@link #BOS} ({@code <s>}) and {@link #EOS}
- * ({@code </s>}); then tokens by descending frequency (ties alphabetically). Saved and loaded as JSON.
+ * Token strings and their indices, immutable. Indices 0-3 are reserved as {@link SpecialTokens} says:
+ * {@link #PAD} ({@code <pad>}), {@link #UNK} ({@code <unk>}, any token not in the vocabulary), {@link #BOS}
+ * ({@code <s>}) and {@link #EOS} ({@code </s>}); then tokens by descending frequency (ties alphabetically).
+ * Saved and loaded as JSON.
  */
 public final class Vocabulary {
 
-    /** Padding index. */
-    public static final int PAD = 0;
-    /** Unknown-token index. */
-    public static final int UNK = 1;
-    /** Begin-of-sequence index. */
-    public static final int BOS = 2;
-    /** End-of-sequence index. */
-    public static final int EOS = 3;
-    private static final List<String> SPECIALS = List.of("<pad>", "<unk>", "<s>", "</s>");
+    /** Padding index, {@link SpecialTokens#PAD}. */
+    public static final int PAD = SpecialTokens.PAD;
+    /** Unknown-token index, {@link SpecialTokens#UNK}. */
+    public static final int UNK = SpecialTokens.UNK;
+    /** Begin-of-sequence index, {@link SpecialTokens#BOS}. */
+    public static final int BOS = SpecialTokens.BOS;
+    /** End-of-sequence index, {@link SpecialTokens#EOS}. */
+    public static final int EOS = SpecialTokens.EOS;
+    private static final List<String> SPECIALS = SpecialTokens.NAMES;
 
     private final List<String> tokens;
     private final Map<String, Integer> index = new HashMap<>();

@@ -4,6 +4,7 @@ import org.rnnkit.datasets.SequenceDataset;
 import org.rnnkit.datasets.SequenceExample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,8 +76,17 @@ public final class SlidingWindows {
         return out;
     }
 
+    /**
+     * All windows of the given series, in order (series by series): {@code windows("load", series)} or
+     * {@code windows("load", a, b)}. (Java reads {@code List.of(series)} as a list of one series' rows, so a
+     * single series is passed directly.)
+     */
+    public SequenceDataset windows(String name, float[][]... series) {
+        return windows(name, Arrays.asList(series));
+    }
+
     /** All windows of all series, in order (series by series). */
-    public SequenceDataset windows(String name, List<float[][]> series) {
+    public SequenceDataset windows(String name, List<? extends float[][]> series) {
         List<SequenceExample> examples = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             float[][] x = series.get(s);

@@ -37,6 +37,19 @@ class UcrAndTsReaderTest {
     }
 
     @Test
+    void ucrTestFileWithOneClassKeepsTheTrainingClasses() throws Exception {
+        Path train = write(dir, "C_TRAIN.txt", "1 0.1 0.2\n2 0.3 0.4\n3 0.5 0.6\n");
+        Path test = write(dir, "C_TEST.txt", "2 0.7 0.8\n2 0.9 1.0\n");
+        SequenceDataset trainData = UcrReader.read(train);
+        SequenceDataset testData = UcrReader.read(test, trainData.classes().orElseThrow());
+        assertEquals(trainData.classes(), testData.classes());
+        assertEquals(3, testData.numOutcomes());
+        assertArrayEquals(new int[]{0, 2, 0}, testData.classCounts());
+        DataSet batch = testData.iterator(BatchPlan.sequential(2)).next();
+        assertArrayEquals(new long[]{2, 3}, batch.getLabels().shape(), "labels as wide as the training classes");
+    }
+
+    @Test
     void ucrBadInputs() throws Exception {
         Path empty = write(dir, "empty.txt", "\n\n");
         expect(empty, "file", "at least one series", () -> UcrReader.read(empty));

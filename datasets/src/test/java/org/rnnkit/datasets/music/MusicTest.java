@@ -1,6 +1,8 @@
 package org.rnnkit.datasets.music;
 
 import org.junit.jupiter.api.Test;
+import org.rnnkit.datasets.SpecialTokens;
+import org.rnnkit.datasets.text.Vocabulary;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.rnnkit.datasets.BatchPlan;
@@ -81,7 +83,21 @@ class MusicTest {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> codec.decode(new int[]{MelodyCodec.BOS, MelodyCodec.pitchToken(60), MelodyCodec.EOS}));
         assertEquals("position 2", e.location());
-        assertEquals(132 + 16, codec.vocabularySize());
+        assertEquals(4 + 1 + 128 + 16, codec.vocabularySize(), "reserved ids, REST, pitches, durations");
+    }
+
+    @Test
+    void codecSharesTheTokenConventionOfTextAndPairs() {
+        MelodyCodec codec = new MelodyCodec(4, 8);
+        assertEquals(List.of(SpecialTokens.PAD, SpecialTokens.BOS, SpecialTokens.EOS),
+                List.of(MelodyCodec.PAD, MelodyCodec.BOS, MelodyCodec.EOS));
+        assertEquals(List.of(Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS),
+                List.of(MelodyCodec.PAD, MelodyCodec.BOS, MelodyCodec.EOS));
+        assertEquals("UNK", codec.name(SpecialTokens.UNK));
+        assertEquals(SpecialTokens.COUNT, MelodyCodec.REST, "the first id after the reserved ones");
+        int[] tokens = codec.encode(new Melody(List.of(new Melody.Event(60, 2)), 4));
+        assertArrayEquals(new int[]{SpecialTokens.BOS, MelodyCodec.pitchToken(60), codec.durationToken(2),
+                SpecialTokens.EOS}, tokens);
     }
 
     @Test

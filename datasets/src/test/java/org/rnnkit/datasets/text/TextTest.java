@@ -1,6 +1,7 @@
 package org.rnnkit.datasets.text;
 
 import org.junit.jupiter.api.Test;
+import org.rnnkit.datasets.SpecialTokens;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.rnnkit.datasets.BatchPlan;
@@ -50,6 +51,18 @@ class TextTest {
                 () -> Vocabulary.fromJson("{\"tokens\":[\"<pad>\",\"<unk>\",\"<s>\",\"</s>\",\"a\",\"a\"]}"));
         assertThrows(org.rnnkit.datasets.DataFormatException.class, () -> Vocabulary.fromJson("{\"tokens\":[\"a\"]}"));
         assertEquals("a b <unk>", v.toText(v.encode(List.of("a", "b", "zzz"))));
+    }
+
+    @Test
+    void aVocabularySavedBeforeTheSharedConventionLoadsWithTheSameIds() {
+        // The JSON form rnnkit wrote before SpecialTokens existed.
+        Vocabulary old = Vocabulary.fromJson("{\"tokens\":[\"<pad>\",\"<unk>\",\"<s>\",\"</s>\",\"the\",\"film\"]}");
+        assertEquals(List.of(0, 1, 2, 3, 5), List.of(old.indexOf("<pad>"), old.indexOf("<unk>"), old.indexOf("<s>"),
+                old.indexOf("</s>"), old.indexOf("film")));
+        assertEquals(List.of(SpecialTokens.PAD, SpecialTokens.UNK, SpecialTokens.BOS, SpecialTokens.EOS),
+                List.of(Vocabulary.PAD, Vocabulary.UNK, Vocabulary.BOS, Vocabulary.EOS));
+        assertEquals(SpecialTokens.NAMES, List.of(old.token(0), old.token(1), old.token(2), old.token(3)));
+        assertEquals("the film", old.toText(new int[]{SpecialTokens.BOS, 4, 5, SpecialTokens.EOS, 4}));
     }
 
     @Test

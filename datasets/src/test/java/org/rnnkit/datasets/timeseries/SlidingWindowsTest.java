@@ -25,8 +25,12 @@ class SlidingWindowsTest {
     @Test
     void manyToOneTargetIsHorizonAfterWindow() {
         SlidingWindows w = SlidingWindows.of(3, 2).withStride(2);
-        SequenceDataset ds = w.windows("ramp", List.<float[][]>of(RAMP));
+        SequenceDataset ds = w.windows("ramp", RAMP);
         assertEquals(w.count(10), ds.size());
+        float[][] twice = SlidingWindows.column(10, 11, 12, 13, 14, 15);
+        List<float[][]> series = List.of(RAMP, twice);
+        assertEquals(w.count(10) + w.count(6), w.windows("two", series).size());
+        assertEquals(w.count(10) + w.count(6), w.windows("two", RAMP, twice).size());
         assertEquals(3, ds.size());
         assertEquals(2f, ds.examples().get(1).features()[0][0]);
         assertEquals(6f, ds.examples().get(1).labels()[0][0]);

@@ -1,0 +1,150 @@
+package org.rnnkit.core.decode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.layers.RecurrentLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.ModelSpec;
+import org.rnnkit.core.spec.OutputSpec;
+import org.rnnkit.core.spec.Shape;
+import org.rnnkit.core.spec.SpecException;
+
+/**
+ * One-to-many generation as a {@link StepModel}: a next-token {@link SequenceModel} primed with each input's
+ * tokens, then fed one token per step. The recurrent state travels in the {@link DecoderState}, so rows can be
+ * reordered and duplicated and the model's own stored state is left alone. Token input (with an embedding) and
+ * one-hot feature input both work.
+ */
+public final class SequenceStepper implements StepModel {
+    private final MultiLayerNetwork network;
+    private final InputSpec input;
+    private final int vocabulary;
+    private final List<RecurrentLayer> recurrent = new ArrayList<>();
+
+    private SequenceStepper(SequenceModel model) {
+        ModelSpec spec = model.spec();
+        SpecException.require(spec.outputShape() == Shape.SEQUENCE,
+                "generation needs an output at every step; this model reduces each sequence to one output (lastStep/pool)");
+        SpecException.require(!spec.hasBidirectional(),
+                "a bidirectional model cannot generate step by step: its backward direction needs the future");
+        SpecException.require(spec.output().kind() == OutputSpec.Kind.SOFTMAX,
+                "generation needs a softmax output over the tokens, got %s", spec.output().kind());
+        SpecException.require(spec.output().units() == spec.input().size(),
+                "generation feeds outputs back as inputs, so the output size (%d) must equal the input size (%d)",
+                spec.output().units(), spec.input().size());
+        this.network = model.network();
+        this.input = spec.input();
+        this.vocabulary = spec.input().size();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            if (network.getLayer(i) instanceof RecurrentLayer layer) {
+                recurrent.add(layer);
+            }
+        }
+    }
+
+    /** A stepper over {@code model}; fails with a {@link SpecException} if the model cannot generate. */
+    public static SequenceStepper of(SequenceModel model) {
+        return new SequenceStepper(model);
+    }
+
+    @Override
+    public int vocabularySize() {
+        return vocabulary;
+    }
+
+    /** Primes each row with all its primer tokens but the last (rows grouped by primer length). */
+    @Override
+    public DecoderState encode(int[][] primers) {
+        Map<Integer, List<Integer>> byLength = new LinkedHashMap<>();
+        for (int row = 0; row < primers.length; row++) {
+            check(primers[row], row);
+            byLength.computeIfAbsent(primers[row].length, k -> new ArrayList<>()).add(row);
+        }
+        List<int[]> groups = new ArrayList<>();
+        List<List<Map<String, INDArray>>> states = new ArrayList<>();
+        byLength.forEach((length, rows) -> {
+            int[] rowIds = rows.stream().mapToInt(Integer::intValue).toArray();
+            groups.add(rowIds);
+            if (length == 1) {
+                states.add(null);
+                return;
+            }
+            int[][] prefix = new int[rowIds.length][];
+            for (int k = 0; k < rowIds.length; k++) {
+                prefix[k] = java.util.Arrays.copyOf(primers[rowIds[k]], length - 1);
+            }
+            states.add(run(null, prefix).states());
+        });
+        return new State(primers.length, RecurrentStates.scatter(primers.length, groups, states));
+    }
+
+    @Override
+    public int[] startTokens(int[][] primers) {
+        int[] start = new int[primers.length];
+        for (int row = 0; row < primers.length; row++) {
+            check(primers[row], row);
+            start[row] = primers[row][primers[row].length - 1];
+        }
+        return start;
+    }
+
+    @Override
+    public Step step(DecoderState state, int[] previousTokens) {
+        State s = (State) state;
+        if (previousTokens.length != s.rows) {
+            throw new IllegalArgumentException(previousTokens.length + " previous tokens for a state of " + s.rows + " rows");
+        }
+        int[][] tokens = new int[previousTokens.length][];
+        for (int row = 0; row < tokens.length; row++) {
+            tokens[row] = new int[] {previousTokens[row]};
+            check(tokens[row], row);
+        }
+        RecurrentStates.Run run = run(s.layers, tokens);
+        return new Step(Probabilities.logOfLastStep(run.output()), new State(s.rows, run.states()));
+    }
+
+    private RecurrentStates.Run run(List<Map<String, INDArray>> states, int[][] tokens) {
+        INDArray x = encodeInput(tokens);
+        return RecurrentStates.run(recurrent, states, () -> network.rnnTimeStep(x));
+    }
+
+    /** {@code [rows, 1, time]} indices for token input, {@code [rows, vocabulary, time]} one-hot otherwise. */
+    private INDArray encodeInput(int[][] tokens) {
+        int steps = tokens[0].length;
+        boolean indices = input.kind() == InputSpec.Kind.TOKENS;
+        INDArray x = Nd4j.zeros(network.getLayerWiseConfigurations().getDataType(), tokens.length,
+                indices ? 1 : vocabulary, steps);
+        for (int row = 0; row < tokens.length; row++) {
+            for (int t = 0; t < steps; t++) {
+                if (indices) {
+                    x.putScalar(new long[] {row, 0, t}, tokens[row][t]);
+                } else {
+                    x.putScalar(new long[] {row, tokens[row][t], t}, 1.0);
+                }
+            }
+        }
+        return x;
+    }
+
+    private void check(int[] tokens, int row) {
+        SpecException.require(tokens != null && tokens.length > 0, "input %d: generation needs at least one primer token", row);
+        for (int token : tokens) {
+            SpecException.require(token >= 0 && token < vocabulary,
+                    "input %d: token %d outside the model's vocabulary [0, %d)", row, token, vocabulary);
+        }
+    }
+
+    /** Rows of recurrent state after a primer or the steps so far; null layers mean the zero state. */
+    private record State(int rows, List<Map<String, INDArray>> layers) implements DecoderState {
+        @Override
+        public DecoderState select(int[] picked) {
+            return new State(picked.length, picked.length == 0 ? null : RecurrentStates.select(layers, picked));
+        }
+    }
+}
