@@ -81,9 +81,12 @@ class PersistenceTest {
         INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5);
         assertEquals(fresh.output(x), old.sequenceModel().output(x));
 
-        Seq2SeqModel seq2seq = Seq2SeqModel.load(Path.of(getClass().getResource("/bundles/seq2seq-format1.zip").toURI()));
-        assertEquals("seq2seq", seq2seq.kind().name());
-        assertEquals(Rnn.encoderDecoder(5, 6).embedding(3).lstm(4).seed(5).build().params(), seq2seq.params());
+        // The encoder-decoder's graph layout changed with step-wise decoding: its old bundles reach the seq2seq
+        // kind, which says why it cannot use them (not a kind or format error).
+        Path seq2seq = Path.of(getClass().getResource("/bundles/seq2seq-format1.zip").toURI());
+        ModelFileException e = assertThrows(ModelFileException.class, () -> Seq2SeqModel.load(seq2seq));
+        assertTrue(e.getMessage().contains("saved by an older rnnkit") && !e.getMessage().contains("unknown model kind"),
+                e.getMessage());
     }
 
     @Test
