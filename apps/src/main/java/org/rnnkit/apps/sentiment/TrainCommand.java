@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.apps.TrainingOptions;
+import org.rnnkit.apps.UsageException;
 import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.PoolSpec;
@@ -116,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+            throw new UsageException("--out " + out + " is a file, not a folder");
         }
         TextClassifierSettings settings = new TextClassifierSettings(cell.cell, bidirectional, layers, hidden,
                 embedding, dropout, pooling == PoolingChoice.LAST ? null : PoolSpec.Pooling.valueOf(pooling.name()),

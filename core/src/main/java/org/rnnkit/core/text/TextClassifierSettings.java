@@ -7,6 +7,7 @@ import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.PoolSpec;
+import org.rnnkit.core.spec.SpecException;
 
 import java.util.function.Consumer;
 
@@ -86,7 +87,7 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new SpecException(message);
         }
     }
 
