@@ -89,7 +89,9 @@ class PersistenceTest {
         assertEquals("[\"neg\",\"pos\"]", old.text("labels.json").orElseThrow());
         SequenceModel fresh = Rnn.sequence(InputSpec.features(3)).lstm(4).lastStep().softmax(2).seed(5).build();
         INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5);
-        assertEquals(fresh.output(x), old.sequenceModel().output(x));
+        // Saved with DL4J's LSTM; today's build compiles rnnkit's own LSTM: same parameters, same outputs.
+        fresh.network().setParams(old.sequenceModel().network().params());
+        assertTrue(fresh.output(x).equalsWithEps(old.sequenceModel().output(x), 1e-6));
     }
 
     @Test

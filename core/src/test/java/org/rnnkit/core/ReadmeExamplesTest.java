@@ -34,9 +34,11 @@ import org.rnnkit.core.decode.TokenRules;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.PoolSpec.Pooling;
-import org.rnnkit.core.train.ConsoleProgress;
+import org.rnnkit.core.train.ProgressListener;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
+import org.rnnkit.core.train.TrainingReport;
+import org.rnnkit.core.train.TrainingResult;
 import org.rnnkit.core.weights.KerasWeights;
 import org.rnnkit.core.weights.PyTorchWeights;
 import org.rnnkit.datasets.BatchPlan;
@@ -105,12 +107,16 @@ class ReadmeExamplesTest {
                 .withEarlyStopping(5)                        // keeps the best weights
                 .withCheckpoints(runDir)                     // last.zip and best.zip, written atomically
                 .withResume(true),                           // continue after a crash or kill
-                new ConsoleProgress());
-        trainer.fit(tagger, train, validation);
+                ProgressListener.console());                 // a progress bar in a terminal, plain lines otherwise
+        TrainingResult result = trainer.fit(tagger, train, validation);
+        TrainingReport.write(result, runDir);                // loss.png and training.json: the loss curve
         tagger.save(runDir.resolve("tagger.zip"));
         SequenceModel again = SequenceModel.load(runDir.resolve("tagger.zip"));
         // END README
         assertEquals(tagger.spec(), again.spec());
+        assertTrue(java.nio.file.Files.size(runDir.resolve(TrainingReport.CHART)) > 0);
+        assertEquals(result.history().size(), new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runDir.resolve(TrainingReport.CURVE).toFile()).get("history").size());
     }
 
     @Test
