@@ -33,7 +33,10 @@ public final class Seq2SeqModel implements RnnModel {
     private Seq2SeqModel(Seq2SeqSpec spec, ComputationGraph network) {
         this.spec = spec;
         this.network = network;
-        this.parts = Seq2SeqParts.of(spec);
+        Seq2SeqParts current = Seq2SeqParts.of(spec);
+        Seq2SeqParts legacy = Seq2SeqParts.legacy(spec);
+        this.parts = network.getVertex(current.finalStates()) == null && network.getVertex(legacy.finalStates()) != null
+                ? legacy : current;
         for (String vertex : parts.vertices()) {
             SpecException.require(network.getVertex(vertex) != null,
                     "the graph has no '%s' part of rnnkit's encoder-decoder layout (%s): it was saved by an older "

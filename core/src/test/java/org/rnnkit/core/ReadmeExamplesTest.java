@@ -168,9 +168,9 @@ class ReadmeExamplesTest {
         Seq2SeqModel translator = Rnn.encoderDecoder(source.size(), target.size())
                 .embedding(16)
                 .gru(32, o -> o.bidirectional())             // the decoder reads one direction
-                .optimizer(Optimizer.adam(0.02))
+                .optimizer(Optimizer.adam(0.03))
                 .build();
-        new Trainer(TrainingConfig.epochs(20)).fit(translator, new TranslationIterator(pairs, tokenizer, source,
+        new Trainer(TrainingConfig.epochs(16)).fit(translator, new TranslationIterator(pairs, tokenizer, source,
                 target, 20, TokenEncoding.ONE_HOT, BatchPlan.bucketed(20, 1)), null);
         List<Decoded> best = Search.beam(4).withLengthNormalization(0.6)
                 .decode(translator.stepper(), sources, DecodeOptions.maxLength(20));
@@ -181,7 +181,7 @@ class ReadmeExamplesTest {
         for (int i = 0; i < sources.length; i++) {
             correct += Arrays.equals(unseen.targets()[i], best.get(i).tokens()) ? 1 : 0;
         }
-        assertTrue(correct >= 30, "reversed " + correct + " of 40 unseen sources exactly (guessing: about 1)");
+        assertTrue(correct >= 30, "reversed " + correct + " of 40 unseen sources exactly (guessing: about 2)");
     }
 
     @Test

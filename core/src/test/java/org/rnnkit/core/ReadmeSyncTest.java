@@ -32,6 +32,21 @@ class ReadmeSyncTest {
                 "porting weights"), blocks);
     }
 
+    /** README's downstream example is the code of {@code com.example.vowels.JapaneseVowelsExample}. */
+    @Test
+    void readmeShowsTheDownstreamExample() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/com/example/vowels/JapaneseVowelsExample.java"));
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher m = BLOCK.matcher(source);
+        assertTrue(m.find() && m.group(1).equals("downstream"), "the example marks its README block");
+        String code = dedent(m.group(2));
+        assertTrue(readme.contains(code), "README.md lacks the tested downstream example:\n" + code);
+        for (String line : source.lines().filter(l -> l.startsWith("import ")).toList()) {
+            assertTrue(!line.contains("org.nd4j") && !line.contains("org.deeplearning4j"),
+                    "the downstream example needs no ND4J or DL4J type: " + line);
+        }
+    }
+
     private static String dedent(String block) {
         List<String> lines = block.lines().collect(Collectors.toList());
         int indent = lines.stream().filter(l -> !l.isBlank())

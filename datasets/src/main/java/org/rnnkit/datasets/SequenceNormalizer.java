@@ -101,6 +101,11 @@ public final class SequenceNormalizer {
         }
     }
 
+    /** Features per step it was fitted on. */
+    public int features() {
+        return shift.length;
+    }
+
     /** The kind fitted. */
     public Kind kind() {
         return kind;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.rnnkit.core.eval.ClassificationReport;
+import org.rnnkit.core.eval.EvaluationReport;
 import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.datasets.Json;
-import org.rnnkit.core.text.TextClassifier;
+import org.rnnkit.core.task.TextClassifier;
 import org.rnnkit.datasets.text.TextSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
                         + "the part training held out of it (the split recorded in the model: --test-fraction and "
                         + "--seed of train); any other data (e.g. a separate test file) is evaluated in full. "
                         + "--all evaluates on every text of --data.",
-                "For two classes, precision, recall and F1 are those of the positive class, the second in sorted "
-                        + "order (pos, 1).", ""})
+                "Precision, recall and F1 are given per class and as macro averages over the classes.", ""})
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
@@ -42,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TextClassifier classifier = TextClassifier.load(model);
         TextSource.Part part = data.open().evaluationPart(classifier.testSplit().orElse(null), all);
-        ClassificationReport metrics = classifier.evaluate(part.corpus());
+        EvaluationReport metrics = classifier.evaluate(part.corpus());
         System.out.println("model: " + model);
         System.out.println("data:  " + part.description());
         System.out.print(metrics.toText());

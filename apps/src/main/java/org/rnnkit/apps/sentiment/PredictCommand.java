@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.apps.UsageException;
-import org.rnnkit.core.text.TextClassifier;
+import org.rnnkit.core.task.Classification;
+import org.rnnkit.core.task.TextClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,9 +67,9 @@ final class PredictCommand implements Callable<Integer> {
         if (batch.isEmpty()) {
             return;
         }
-        List<TextClassifier.Prediction> predictions = classifier.classify(batch);
+        List<Classification> predictions = classifier.predict(batch);
         for (int i = 0; i < batch.size(); i++) {
-            TextClassifier.Prediction p = predictions.get(i);
+            Classification p = predictions.get(i);
             System.out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", p.label(), p.probability(), batch.get(i));
         }
         System.out.flush();

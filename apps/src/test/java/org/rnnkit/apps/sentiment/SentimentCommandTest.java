@@ -27,8 +27,8 @@ import org.rnnkit.apps.Main;
  */
 class SentimentCommandTest {
 
-    private static final String[] TINY = {"--epochs", "5", "--hidden", "16", "--embedding", "16", "--lr", "0.01",
-            "--seed", "42"};
+    private static final String[] TINY = {"--epochs", "5", "--hidden", "16", "--embedding", "16", "--learning-rate",
+            "0.01", "--seed", "42"};
 
     @TempDir
     static Path shared;
@@ -85,7 +85,11 @@ class SentimentCommandTest {
         assertEquals("neg", metrics.get("classes").get(0).asText());
         assertTrue(metrics.get("testSplit").isNull(), "the shipped corpus has its own test file");
         assertTrue(metrics.get("validation").get("accuracy").asDouble() > 0.5);
-        assertEquals(metrics.get("epochsRun").asInt(), metrics.get("history").size());
+        assertEquals(metrics.get("training").get("epochsRun").asInt(), metrics.get("training").get("history").size());
+        assertTrue(metrics.get("training").get("history").get(0).get("validationAccuracy").asDouble() > 0);
+        for (String file : List.of("loss.png", "training.json")) {
+            assertTrue(Files.size(model.resolveSibling(file)) > 100, file);
+        }
         assertTrue(metrics.get("vocabularySize").asInt() > 100);
     }
 
@@ -98,9 +102,11 @@ class SentimentCommandTest {
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals(150, json.get("examples").asInt());
         assertTrue(json.get("accuracy").asDouble() > 0.65, "held-out accuracy " + json.get("accuracy"));
-        for (String key : List.of("precision", "recall", "f1", "auc")) {
-            assertTrue(json.get(key).asDouble() > 0, key);
+        for (String key : List.of("precision", "recall", "f1")) {
+            assertTrue(json.get("macro").get(key).asDouble() > 0, key);
+            assertTrue(json.get("classes").get(1).get(key).asDouble() > 0, key);
         }
+        assertTrue(json.get("auc").asDouble() > 0.5);
         JsonNode counts = json.get("confusion").get("counts");
         assertEquals(150, counts.get(0).get(0).asInt() + counts.get(0).get(1).asInt()
                 + counts.get(1).get(0).asInt() + counts.get(1).get(1).asInt());
@@ -141,7 +147,7 @@ class SentimentCommandTest {
         JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
         assertEquals("LSTM", metrics.get("settings").get("cell").asText());
         assertFalse(metrics.get("settings").get("bidirectional").asBoolean());
-        assertEquals("LAST_STEP", metrics.get("settings").get("pooling").asText());
+        assertEquals("LAST", metrics.get("settings").get("pooling").asText());
         assertEquals(0.2, metrics.get("testSplit").get("fraction").asDouble(), 1e-9);
         assertEquals(42, metrics.get("testSplit").get("seed").asLong());
         int trained = metrics.get("trainExamples").asInt() + metrics.get("validationExamples").asInt();
@@ -162,7 +168,49 @@ class SentimentCommandTest {
             assertEquals(0, r.code(), String.join(" ", args));
             assertTrue(r.out().contains("Usage: rnnkit sentiment"), r.out());
         }
-        assertTrue(run("sentiment", "train", "--help").out().contains("--cell"));
+        String help = run("sentiment", "train", "--help").out();
+        for (String option : List.of("--cell", "--[no-]bidirectional", "--max-length", "--validation-fraction",
+                "--test-fraction", "--checkpoint-every", "--resume")) {
+            assertTrue(help.contains(option), option + " in:\n" + help);
+        }
+        assertTrue(help.contains("Step size of Adam. (default: 0.002)"), help);
+        assertTrue(help.contains("Stacked recurrent layers. (default: 1)"), help);
+    }
+
+    @Test
+    void everySettingIsAnOptionAndBadValuesAreReported(@TempDir Path dir) {
+        assertUserError(run(train(dir.resolve("x"), "--dropout", "1.5")), "dropout must be in [0, 1)");
+        assertUserError(run(train(dir.resolve("x"), "--layerz", "2")), "--layerz");
+        assertUserError(run(train(dir.resolve("x"), "--cell", "transformer")), "--cell", "transformer");
+    }
+
+    /* A run stopped after its first epoch continues from its checkpoint: the first epoch is the one it recorded. */
+    @Test
+    void resumeContinuesFromTheCheckpointOfAnEarlierRun(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("resumed");
+        List<String> common = List.of("sentiment", "train", "--hidden", "8", "--embedding", "8", "--learning-rate",
+                "0.01", "--patience", "0", "--checkpoint-every", "4", "--out", out.toString());
+        Run first = run(concat(common, "--epochs", "1"));
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.isRegularFile(out.resolve("checkpoints/last.zip")));
+        JsonNode before = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("training")
+                .get("history");
+        Run second = run(concat(common, "--epochs", "3", "--resume"));
+        assertEquals(0, second.code(), second.err());
+        JsonNode after = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("training")
+                .get("history");
+        assertEquals(3, after.size(), after.toString());
+        assertEquals(before.get(0).get("seconds").asDouble(), after.get(0).get("seconds").asDouble(),
+                "epoch 1 comes from the checkpoint, not from training again");
+        assertEquals(before.get(0).get("trainLoss").asDouble(), after.get(0).get("trainLoss").asDouble());
+        assertTrue(after.get(0).get("validationAccuracy").isNull(), "not measured in the resumed run");
+        assertTrue(after.get(2).get("validationAccuracy").asDouble() > 0);
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(Arrays.asList(tail));
+        return all.toArray(String[]::new);
     }
 
     // --- bad input -------------------------------------------------------------------------------------------

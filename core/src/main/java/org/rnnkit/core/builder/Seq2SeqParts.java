@@ -15,7 +15,8 @@ import org.rnnkit.core.spec.Seq2SeqSpec;
  *                        states {@code [batch, units (x2 if bidirectional), sourceTime]} attention reads
  * @param finalStates     the encoder states at each source's ends: the last real step (and, bidirectional, the
  *                        backward direction's first step)
- * @param bridge          dense layer from the final states to the context the decoder reads at every step
+ * @param bridge          dense layer from the final states to the context the decoder reads at every step, or
+ *                        null in the layout of rnnkit 0.1 graphs, where the decoder reads the final states as they are
  * @param targetEmbedding embedding of the previous target token
  * @param contextPerStep  the context repeated over the target steps (training only; a step reads it directly)
  * @param decoderInput    merge of the embedded previous token and the context, in that order
@@ -44,6 +45,16 @@ public record Seq2SeqParts(String source, String targetIn, List<String> encoder,
                 "contextPerStep", "decoderInput", decoder, "output");
     }
 
+    /**
+     * The parts of an encoder-decoder graph saved by rnnkit 0.1 (model format 1 before the decoder was shared):
+     * the last encoder step fed the decoder directly, without a bridge. Such graphs still load and decode.
+     */
+    public static Seq2SeqParts legacy(Seq2SeqSpec spec) {
+        Seq2SeqParts current = of(spec);
+        return new Seq2SeqParts(current.source, current.targetIn, current.encoder, "thought", null,
+                current.targetEmbedding, "thoughtPerStep", current.decoderInput, current.decoder, current.output);
+    }
+
     /** The vertex whose output is the encoder states (the top encoder layer). */
     public String encoderStates() {
         return encoder.get(encoder.size() - 1);
@@ -52,7 +63,11 @@ public record Seq2SeqParts(String source, String targetIn, List<String> encoder,
     /** Every vertex name except the inputs, for checking that a loaded graph has this layout. */
     public List<String> vertices() {
         List<String> all = new ArrayList<>(encoder);
-        all.addAll(List.of(finalStates, bridge, targetEmbedding, contextPerStep, decoderInput));
+        all.add(finalStates);
+        if (bridge != null) {
+            all.add(bridge);
+        }
+        all.addAll(List.of(targetEmbedding, contextPerStep, decoderInput));
         all.addAll(decoder);
         all.add(output);
         return all;

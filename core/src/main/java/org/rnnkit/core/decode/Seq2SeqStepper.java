@@ -59,7 +59,8 @@ public final class Seq2SeqStepper implements StepModel {
             for (String name : parts.encoder()) {
                 states = forward(name, states);
             }
-            INDArray context = forward(parts.bridge(), forward(parts.finalStates(), states));
+            INDArray finalStates = forward(parts.finalStates(), states);
+            INDArray context = parts.bridge() == null ? finalStates : forward(parts.bridge(), finalStates);
             return new State(sources.length, states.dup(), mask, context.dup(), null);
         } finally {
             network.clearLayerMaskArrays();

@@ -1,6 +1,6 @@
 /**
- * Classification metrics for trained models: {@link org.rnnkit.core.eval.ClassificationReport} gathers DL4J's
- * {@code Evaluation} and ROC over batches and reports accuracy, precision, recall, F1, AUC and the confusion
- * matrix as text or JSON.
+ * Evaluation: {@link org.rnnkit.core.eval.EvaluationReport} is the one report type for every task (classification,
+ * per-step tagging, regression, language models) with text and JSON forms; collectors build it from plain values,
+ * and {@link org.rnnkit.core.eval.Evaluator} runs a model over a {@code DataSetIterator} directly.
  */
 package org.rnnkit.core.eval;

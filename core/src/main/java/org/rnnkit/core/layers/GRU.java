@@ -1,30 +1,9 @@
 package org.rnnkit.core.layers;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.api.layers.LayerConstraint;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.layers.LayerValidation;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
- * Gated recurrent unit layer configuration (DL4J style; implementation in {@link GruLayer}).
+ * Gated recurrent unit layer configuration (DL4J style; runs as a {@link CellLayer} over {@link GruKernel}).
  *
  * <p>With {@code x_t} the input, {@code h} the previous state, {@code g} the gate activation (default sigmoid) and
  * {@code f} the activation (default tanh):
@@ -48,10 +27,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Masked time steps output 0 and carry the state through unchanged, so the final state of a right-padded sequence
  * is its state at its last real step.
  */
-public class GRU extends BaseRecurrentLayer {
+public class GRU extends RecurrentCell {
 
     private boolean resetAfter = true;
-    private IActivation gateActivationFn = new ActivationSigmoid();
 
     /** For Jackson. */
     public GRU() {
@@ -60,65 +38,22 @@ public class GRU extends BaseRecurrentLayer {
     protected GRU(Builder builder) {
         super(builder);
         this.resetAfter = builder.resetAfter;
-        this.gateActivationFn = builder.gateActivationFn;
-        initializeConstraints(builder);
     }
 
     @Override
-    protected void initializeConstraints(org.deeplearning4j.nn.conf.layers.Layer.Builder<?> builder) {
-        super.initializeConstraints(builder);
-        if (builder instanceof Builder b) {
-            addConstraints(b.getRecurrentConstraints(), GruParamInitializer.RECURRENT_WEIGHT_KEY);
-            addConstraints(b.getInputWeightConstraints(), GruParamInitializer.INPUT_WEIGHT_KEY);
-        }
-    }
-
-    private void addConstraints(List<LayerConstraint> source, String key) {
-        if (source == null || source.isEmpty()) {
-            return;
-        }
-        List<LayerConstraint> all = constraints == null ? new ArrayList<>() : new ArrayList<>(constraints);
-        for (LayerConstraint c : source) {
-            LayerConstraint copy = c.clone();
-            copy.setParams(Collections.singleton(key));
-            all.add(copy);
-        }
-        constraints = all;
+    public int gateBlocks() {
+        return 3;
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray layerParamsView,
-            boolean initializeParams, DataType networkDataType) {
-        LayerValidation.assertNInNOutSet("GRU", getLayerName(), layerIndex, getNIn(), getNOut());
-        GruLayer layer = new GruLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
+    public long biasLength() {
+        return (resetAfter ? 6 : 3) * getNOut();
     }
 
     @Override
-    public ParamInitializer initializer() {
-        return GruParamInitializer.getInstance();
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        InputType outputType = getOutputType(-1, inputType);
-        long numParams = initializer().numParams(this);
-        long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(numParams);
-        long tsLength = inputType instanceof InputType.InputTypeRecurrent r ? Math.max(1, r.getTimeSeriesLength()) : 1;
-        // Per example: projected inputs + gates (3H each), states (H) per step; training keeps the same again.
-        long perExample = tsLength * (7 * getNOut() + getNIn());
-        return new LayerMemoryReport.Builder(getLayerName(), GRU.class, inputType, outputType)
-                .standardMemory(numParams, updaterState)
-                .workingMemory(0, perExample, 0, 2 * perExample)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
+    CellKernel kernel() {
+        return new GruKernel(Math.toIntExact(getNOut()), Fn.require(getActivationFn(), "activation"),
+                Fn.require(getGateActivationFn(), "gate activation"), resetAfter);
     }
 
     /** Whether the reset gate is applied after the recurrent product (PyTorch/cuDNN form). */
@@ -130,43 +65,25 @@ public class GRU extends BaseRecurrentLayer {
         this.resetAfter = resetAfter;
     }
 
-    public IActivation getGateActivationFn() {
-        return gateActivationFn;
-    }
-
-    public void setGateActivationFn(IActivation gateActivationFn) {
-        this.gateActivationFn = gateActivationFn;
-    }
-
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof GRU g) || !super.equals(o)) {
-            return false;
-        }
-        return resetAfter == g.resetAfter && Objects.equals(gateActivationFn, g.gateActivationFn);
+        return o instanceof GRU g && super.equals(o) && resetAfter == g.resetAfter;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), resetAfter, gateActivationFn);
+        return Objects.hash(super.hashCode(), resetAfter);
     }
 
     @Override
     public String toString() {
         return "GRU(nIn=" + getNIn() + ", nOut=" + getNOut() + ", resetAfter=" + resetAfter + ", activation="
-                + getActivationFn() + ", gateActivation=" + gateActivationFn + ")";
+                + getActivationFn() + ", gateActivation=" + getGateActivationFn() + ")";
     }
 
     /** Builder: {@code new GRU.Builder().nOut(h).resetAfter(true).build()}; nIn is inferred by setInputType. */
-    @SuppressWarnings("unchecked") // DL4J's Layer.Builder declares a generic <E extends Layer> E build()
-    public static class Builder extends BaseRecurrentLayer.Builder<Builder> {
+    public static class Builder extends RecurrentCell.Builder<Builder> {
         private boolean resetAfter = true;
-        private IActivation gateActivationFn = new ActivationSigmoid();
-
-        public Builder() {
-            // DL4J's global default activation is sigmoid; a GRU's candidate uses tanh unless told otherwise.
-            this.activationFn = new ActivationTanH();
-        }
 
         /** true: PyTorch/cuDNN/Keras-default form with two biases; false: Cho et al. form with one bias. */
         public Builder resetAfter(boolean resetAfter) {
@@ -174,16 +91,8 @@ public class GRU extends BaseRecurrentLayer {
             return this;
         }
 
-        public Builder gateActivationFunction(IActivation gateActivationFn) {
-            this.gateActivationFn = gateActivationFn;
-            return this;
-        }
-
-        public Builder gateActivationFunction(Activation gateActivationFn) {
-            return gateActivationFunction(gateActivationFn.getActivationFunction());
-        }
-
         @Override
+        @SuppressWarnings("unchecked") // DL4J's Layer.Builder declares a generic <E extends Layer> E build()
         public GRU build() {
             return new GRU(this);
         }

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.nd4j.linalg.activations.Activation;
 import org.rnnkit.core.layers.GRU;
 import org.rnnkit.core.layers.MaskedBidirectional;
+import org.rnnkit.core.layers.RecurrentCell;
 
 /**
  * A stack of {@code layers} recurrent layers of one cell type, each returning the whole sequence.
@@ -38,6 +39,9 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
         SpecException.require(cell != null, "recurrent layer needs a cell type");
         SpecException.require(units > 0, "%s needs a positive number of units, got %d", cell, units);
         SpecException.require(layers > 0, "%s needs at least one layer, got %d", cell, layers);
+        SpecException.require(cell != Cell.GRU || activation == null
+                || RecurrentCell.supports(activation.getActivationFunction()),
+                "GRU supports the activations TANH, SIGMOID, IDENTITY, RELU, HARDSIGMOID, HARDTANH, not %s", activation);
         SpecException.require(dropout >= 0 && dropout < 1, "%s dropout must be in [0, 1), got %s", cell, dropout);
         SpecException.require(!layerNorm || cell == Cell.SIMPLE_RNN,
                 "layer normalisation is supported for SIMPLE_RNN only (DL4J has none for %s)", cell);
@@ -79,11 +83,18 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
         return merge == null ? layer : new MaskedBidirectional(merge.mode(), layer);
     }
 
+    /**
+     * rnnkit's own layers (faster, same parameters as DL4J's); DL4J's LSTM or SimpleRnn only for what rnnkit's do not
+     * offer: layer normalisation, or an activation outside {@link RecurrentCell#supports}.
+     */
     private Layer cellLayer(double inputDropout) {
+        boolean own = RecurrentCell.supports(activation.getActivationFunction()) && !layerNorm;
         Layer layer = switch (cell) {
-            case LSTM -> new LSTM.Builder().nOut(units).activation(activation).build();
-            case SIMPLE_RNN -> new SimpleRnn.Builder().nOut(units).activation(activation)
-                    .hasLayerNorm(layerNorm).build();
+            case LSTM -> own ? new org.rnnkit.core.layers.LSTM.Builder().nOut(units).activation(activation).build()
+                    : new LSTM.Builder().nOut(units).activation(activation).build();
+            case SIMPLE_RNN -> own ? new org.rnnkit.core.layers.SimpleRnn.Builder().nOut(units)
+                    .activation(activation).build()
+                    : new SimpleRnn.Builder().nOut(units).activation(activation).hasLayerNorm(layerNorm).build();
             case GRU -> new GRU.Builder().nOut(units).activation(activation).resetAfter(resetAfter).build();
         };
         if (inputDropout > 0) {

@@ -1,6 +1,9 @@
 package org.rnnkit.core.text;
 
+import java.util.function.Consumer;
 import org.rnnkit.core.Rnn;
+import org.rnnkit.core.Setting;
+import org.rnnkit.core.builder.RecurrentOptions;
 import org.rnnkit.core.builder.SequenceBuilder;
 import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.InputSpec;
@@ -8,81 +11,77 @@ import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.PoolSpec;
 import org.rnnkit.core.spec.SpecException;
-
-import java.util.function.Consumer;
+import org.rnnkit.core.train.TrainingConfig;
 
 /**
- * Everything that decides how a {@link TextClassifierTrainer} trains: the network (embedding, recurrent cell,
- * pooling, dropout), how text is encoded (vocabulary limits, maximum length) and the training loop (epochs as
- * an upper bound for early stopping, batch, learning rate, seed, validation share). Immutable.
- *
- * @param cell               recurrent cell
- * @param bidirectional      read texts in both directions
- * @param layers             stacked recurrent layers
- * @param hidden             units per recurrent layer and direction
- * @param embedding          size of the token vectors
- * @param dropout            dropout on the pooled features (and between stacked layers); 0 for none
- * @param pooling            how the steps' outputs are reduced to one vector; null keeps the last real step
- * @param maxLength          tokens kept per text; 0 picks it from the data ({@link #LENGTH_PERCENTILE})
- * @param minFrequency       a token needs this many occurrences in the training texts to enter the vocabulary
- * @param maxVocabulary      most vocabulary entries, reserved ones included
- * @param epochs             most passes over the data; early stopping usually ends training sooner
- * @param batch              texts per batch
- * @param learningRate       Adam's step size
- * @param patience           stop after this many epochs without a better validation loss
- * @param validationFraction share of the training texts held out for validation and early stopping
- * @param seed               seed of weights, dropout, batch order and the validation split
+ * Everything that decides how a {@link TextClassifierTrainer} trains, declared once: the network (embedding,
+ * recurrent cell, pooling, dropout), how text is encoded (vocabulary limits, maximum length), which data is held
+ * out (test and validation shares) and the training loop (epochs as an upper bound for early stopping, batch,
+ * learning rate, seed). Each component's {@link Setting} says what it does; {@link #defaults()} gives every value.
+ * Immutable and validated.
  */
-public record TextClassifierSettings(Cell cell, boolean bidirectional, int layers, int hidden, int embedding,
-                                     double dropout, PoolSpec.Pooling pooling, int maxLength, int minFrequency,
-                                     int maxVocabulary, int epochs, int batch, double learningRate, int patience,
-                                     double validationFraction, long seed) {
+public record TextClassifierSettings(
+        @Setting("Recurrent cell: gru, lstm or simple_rnn.") Cell cell,
+        @Setting("Read texts in both directions.") boolean bidirectional,
+        @Setting("Stacked recurrent layers.") int layers,
+        @Setting("Units per recurrent layer and direction.") int hidden,
+        @Setting("Size of the token vectors.") int embedding,
+        @Setting("Dropout rate on the pooled features and between stacked layers; 0 for none.") double dropout,
+        @Setting("How the steps become one vector: max or avg over the real steps, or last (the last real step).")
+        Reduction pooling,
+        @Setting("Tokens kept per text (the end of longer texts); 0 takes the 95th percentile of training lengths, "
+                + "at most 400.") int maxLength,
+        @Setting("Occurrences a token needs in the training texts to enter the vocabulary.") int minFrequency,
+        @Setting("Most vocabulary entries, the 4 reserved ones included.") int maxVocabulary,
+        @Setting("Share held out for testing when the data has no test split of its own.") double testFraction,
+        @Setting("Share of the training texts held out for validation and early stopping.") double validationFraction,
+        @Setting("Most passes over the training texts; early stopping usually ends sooner.") int epochs,
+        @Setting("Texts per batch (batches hold texts of similar length).") int batch,
+        @Setting("Step size of Adam.") double learningRate,
+        @Setting("Stop after this many epochs without a better validation loss; the best epoch's weights are kept.")
+        int patience,
+        @Setting("Seed of weights, dropout, batch order and data splits.") long seed) {
 
     /** Percentile of training text lengths (in tokens) used as the maximum length when it is not given. */
     public static final double LENGTH_PERCENTILE = 0.95;
     /** Upper bound on a maximum length picked from the data: longer sequences cost time for little gain. */
     public static final int MAX_AUTO_LENGTH = 400;
 
-    /** Default cell: see {@link #defaults()}. */
-    public static final Cell DEFAULT_CELL = Cell.GRU;
-    /** Default units per recurrent layer and direction. */
-    public static final int DEFAULT_HIDDEN = 64;
-    /** Default token vector size. */
-    public static final int DEFAULT_EMBEDDING = 128;
-    /** Default number of stacked recurrent layers. */
-    public static final int DEFAULT_LAYERS = 1;
-    /** Default dropout rate. */
-    public static final double DEFAULT_DROPOUT = 0.3;
-    /** Default minimum token count for the vocabulary. */
-    public static final int DEFAULT_MIN_FREQUENCY = 2;
-    /** Default vocabulary cap. */
-    public static final int DEFAULT_MAX_VOCABULARY = 20_000;
-    /** Default share of training texts used for validation. */
-    public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+    /** How the recurrent outputs of all steps are reduced to one vector per text. */
+    public enum Reduction {
+        /** Maximum over the real steps. */
+        MAX,
+        /** Mean over the real steps. */
+        AVG,
+        /** The output at the last real step. */
+        LAST
+    }
 
     /**
      * Defaults that suit real review data (measured on rt-polarity, an aclImdb subset and the UCI sentences): a
      * bidirectional GRU of 64 units over 128-dimensional embeddings, max pooling over the real steps, dropout 0.3
-     * on the pooled features, Adam 2e-3, batches of 32, early stopping with patience 2 within at most 20 epochs, and
-     * vocabulary and maximum length taken from the training texts. In single runs on the UCI sentences, max
-     * pooling scored above the last step and averaging, and 128-dimensional embeddings above 64.
+     * on the pooled features, Adam 2e-3, batches of 32, early stopping with patience 2 within at most 20 epochs,
+     * vocabulary and maximum length taken from the training texts, 10% held out for testing (when the data has no
+     * test split) and 10% of the rest for validation. In single runs on the UCI sentences, max pooling scored
+     * above the last step and averaging, and 128-dimensional embeddings above 64.
      */
     public static TextClassifierSettings defaults() {
-        return new TextClassifierSettings(DEFAULT_CELL, true, DEFAULT_LAYERS, DEFAULT_HIDDEN, DEFAULT_EMBEDDING,
-                DEFAULT_DROPOUT, PoolSpec.Pooling.MAX, 0, DEFAULT_MIN_FREQUENCY, DEFAULT_MAX_VOCABULARY, 20, 32,
-                2e-3, 2, DEFAULT_VALIDATION_FRACTION, 42);
+        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, Reduction.MAX, 0, 2, 20_000, 0.1, 0.1,
+                20, 32, 2e-3, 2, 42);
     }
 
     /** Validates the values. */
     public TextClassifierSettings {
-        require(cell != null, "a recurrent cell is required");
+        require(cell != null && pooling != null, "a recurrent cell and a pooling are required");
         require(layers >= 1 && hidden >= 1 && embedding >= 1, "layers, hidden and embedding must be positive");
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
         require(maxLength >= 0, "max length must be >= 0 (0: from the data), got " + maxLength);
         require(minFrequency >= 1 && maxVocabulary >= 5, "min frequency must be >= 1 and max vocabulary >= 5");
         require(epochs >= 1 && batch >= 1 && patience >= 0, "epochs and batch must be positive, patience >= 0");
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
-        require(validationFraction > 0 && validationFraction < 1, "validation fraction must be in (0, 1)");
+        require(testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), got " + testFraction);
+        require(validationFraction > 0 && validationFraction < 1,
+                "validation fraction must be in (0, 1), got " + validationFraction);
     }
 
     private static void require(boolean condition, String message) {
@@ -93,7 +92,7 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
 
     /** The declaration of the network for a vocabulary of {@code vocabularySize} and {@code classes} classes. */
     public ModelSpec modelSpec(int vocabularySize, int classes) {
-        Consumer<org.rnnkit.core.builder.RecurrentOptions> options = o -> {
+        Consumer<RecurrentOptions> options = o -> {
             o.layers(layers).dropout(dropout);
             if (bidirectional) {
                 o.bidirectional();
@@ -105,16 +104,22 @@ public record TextClassifierSettings(Cell cell, boolean bidirectional, int layer
             case GRU -> b.gru(hidden, options);
             case SIMPLE_RNN -> b.simpleRnn(hidden, options);
         };
-        b = pooling == null ? b.lastStep() : b.pool(pooling);
+        b = pooling == Reduction.LAST ? b.lastStep() : b.pool(PoolSpec.Pooling.valueOf(pooling.name()));
         if (dropout > 0) {
             b = b.dropout(dropout);
         }
         return b.softmax(classes).optimizer(Optimizer.adam(learningRate)).seed(seed).spec();
     }
 
+    /** The training loop these settings ask for: at most {@link #epochs}, early stopping with {@link #patience}. */
+    public TrainingConfig trainingConfig() {
+        return TrainingConfig.epochs(epochs).withEarlyStopping(patience);
+    }
+
     /** A short description for logs and metrics, e.g. "bidirectional LSTM 64 x1, embedding 64, MAX pooling". */
     public String describeNetwork() {
         return (bidirectional ? "bidirectional " : "") + cell + " " + hidden + " x" + layers + ", embedding "
-                + embedding + ", " + (pooling == null ? "last step" : pooling + " pooling") + ", dropout " + dropout;
+                + embedding + ", " + (pooling == Reduction.LAST ? "last step" : pooling + " pooling") + ", dropout "
+                + dropout;
     }
 }

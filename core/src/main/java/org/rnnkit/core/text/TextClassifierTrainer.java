@@ -1,16 +1,17 @@
 package org.rnnkit.core.text;
 
-import org.rnnkit.datasets.text.Vocabulary;
-import org.rnnkit.datasets.text.Tokenizer;
-import org.rnnkit.datasets.text.TextSource;
-import org.rnnkit.datasets.text.TextEncoder;
-import org.rnnkit.datasets.text.TextDataSetIterator;
-import org.rnnkit.datasets.text.TextCorpus;
-import org.rnnkit.datasets.text.HoldOut;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.rnnkit.core.SequenceModel;
-import org.rnnkit.core.eval.ClassificationReport;
+import org.rnnkit.core.eval.EvaluationReport;
+import org.rnnkit.core.task.TextClassifier;
 import org.rnnkit.core.train.ConsoleProgress;
 import org.rnnkit.core.train.EpochStats;
 import org.rnnkit.core.train.ProgressListener;
@@ -20,11 +21,13 @@ import org.rnnkit.core.train.TrainingResult;
 import org.rnnkit.datasets.BatchPlan;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.Json;
-
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import org.rnnkit.datasets.text.HoldOut;
+import org.rnnkit.datasets.text.TextCorpus;
+import org.rnnkit.datasets.text.TextDataSetIterator;
+import org.rnnkit.datasets.text.TextEncoder;
+import org.rnnkit.datasets.text.TextSource;
+import org.rnnkit.datasets.text.Tokenizer;
+import org.rnnkit.datasets.text.Vocabulary;
 
 /**
  * Trains a {@link TextClassifier} on the training part of a {@link TextSource}: holds out a validation share
@@ -33,6 +36,7 @@ import java.util.List;
  * epoch's weights are kept) and reports validation accuracy after every epoch.
  */
 public final class TextClassifierTrainer {
+    private static final ObjectMapper RECORDS = new ObjectMapper();
 
     private TextClassifierTrainer() {
     }
@@ -46,12 +50,13 @@ public final class TextClassifierTrainer {
      * @param trainExamples      texts trained on
      * @param validationExamples texts used for validation
      * @param training           per-epoch losses, best epoch, early stopping, duration
-     * @param validationAccuracy accuracy on the validation texts after each epoch
+     * @param validationAccuracy accuracy on the validation texts after each epoch of {@code training.history()}
+     *                           (NaN for epochs run before a resume)
      * @param validation         full metrics of the final classifier on the validation texts
      */
     public record Result(TextClassifier classifier, TextClassifierSettings settings, String data, int trainExamples,
                          int validationExamples, TrainingResult training, List<Double> validationAccuracy,
-                         ClassificationReport validation) {
+                         EvaluationReport validation) {
 
         /** Settings, data, vocabulary and length, per-epoch history and validation metrics as one JSON object. */
         public ObjectNode metrics() {
@@ -63,47 +68,52 @@ public final class TextClassifierTrainer {
             classifier.labels().names().forEach(classes::add);
             root.put("trainExamples", trainExamples);
             root.put("validationExamples", validationExamples);
-            ObjectNode s = root.putObject("settings");
-            s.put("network", settings.describeNetwork());
-            s.put("cell", settings.cell().name());
-            s.put("bidirectional", settings.bidirectional());
-            s.put("layers", settings.layers());
-            s.put("hidden", settings.hidden());
-            s.put("embedding", settings.embedding());
-            s.put("dropout", settings.dropout());
-            s.put("pooling", settings.pooling() == null ? "LAST_STEP" : settings.pooling().name());
-            s.put("maxLengthOption", settings.maxLength());
-            s.put("minFrequency", settings.minFrequency());
-            s.put("maxVocabulary", settings.maxVocabulary());
-            s.put("epochs", settings.epochs());
-            s.put("batch", settings.batch());
-            s.put("learningRate", settings.learningRate());
-            s.put("patience", settings.patience());
-            s.put("validationFraction", settings.validationFraction());
-            s.put("seed", settings.seed());
+            root.put("network", settings.describeNetwork());
+            root.set("settings", RECORDS.valueToTree(settings));
             TextEncoder encoder = classifier.encoder();
             root.put("vocabularySize", encoder.vocabulary().size());
             root.put("maxLength", encoder.maxLength());
             root.put("truncation", encoder.truncation().name());
             root.put("parameters", classifier.model().network().numParams());
-            root.put("epochsRun", training.history().size());
-            root.put("bestEpoch", training.bestEpoch());
-            root.put("stoppedEarly", training.stoppedEarly());
-            root.put("trainingSeconds", Math.round(training.duration().toMillis() / 100.0) / 10.0);
-            ArrayNode history = root.putArray("history");
+            // The curve is the Trainer's own record, with the validation accuracy of each epoch added.
+            ObjectNode curve = training.toJsonNode();
             for (int i = 0; i < training.history().size(); i++) {
-                EpochStats e = training.history().get(i);
-                history.addObject().put("epoch", e.epoch()).put("trainLoss", e.trainLoss())
-                        .put("validationLoss", e.validationLoss())
-                        .put("validationAccuracy", validationAccuracy.get(i)).put("seconds", e.seconds());
+                ObjectNode row = (ObjectNode) curve.get("history").get(i);
+                double accuracy = validationAccuracy.get(i);
+                if (Double.isFinite(accuracy)) {
+                    row.put("validationAccuracy", accuracy);
+                } else {
+                    row.putNull("validationAccuracy");
+                }
             }
+            root.set("training", curve);
             root.set("validation", validation.toJsonNode());
             return root;
         }
     }
 
-    /** Trains on {@code part} (see {@link TextSource#trainingPart}); progress lines go to {@code progress} if not null. */
+    /** Trains on the training part of {@code source}, holding out {@link TextClassifierSettings#testFraction}. */
+    public static Result train(TextSource source, TextClassifierSettings settings, TrainingConfig config,
+                               PrintStream progress) {
+        return train(source.trainingPart(new HoldOut(settings.testFraction(), settings.seed())), settings, config,
+                progress);
+    }
+
+    /**
+     * Trains on {@code part} with {@link TextClassifierSettings#trainingConfig()}; progress goes to {@code progress}
+     * if not null (on {@code System.err}: a progress bar when that is a terminal).
+     */
     public static Result train(TextSource.Part part, TextClassifierSettings settings, PrintStream progress) {
+        return train(part, settings, settings.trainingConfig(), progress);
+    }
+
+    /**
+     * Trains on {@code part} (see {@link TextSource#trainingPart}) with {@code config}, which may add checkpoints
+     * and resume to {@link TextClassifierSettings#trainingConfig()}; progress lines go to {@code progress} if not
+     * null.
+     */
+    public static Result train(TextSource.Part part, TextClassifierSettings settings, TrainingConfig config,
+                               PrintStream progress) {
         TextCorpus corpus = part.corpus();
         HoldOut.Parts parts = new HoldOut(settings.validationFraction(), settings.seed() + 1).split(corpus);
         TextCorpus fit = parts.kept();
@@ -119,34 +129,37 @@ public final class TextClassifierTrainer {
         // The end of a review tends to carry its verdict ("...but overall, a waste of time"), so keep it.
         TextEncoder encoder = new TextEncoder(tokenizer, vocabulary, maxLength, TextEncoder.Truncation.KEEP_END);
         SequenceModel model = SequenceModel.create(settings.modelSpec(vocabulary.size(), corpus.classes().size()));
-        TextClassifier classifier = new TextClassifier(model, encoder, corpus.classes(), part.split());
+        TextClassifier classifier = TextClassifier.of(model, encoder, corpus.classes()).withTestSplit(part.split());
         if (progress != null) {
             progress.printf("data: %s%ntraining on %d texts, validating on %d; vocabulary %d, max length %d; %s; "
                             + "%,d parameters%n", part.description(), fit.size(), validation.size(), vocabulary.size(),
                     maxLength, settings.describeNetwork(), model.network().numParams());
         }
-        List<Double> accuracy = new ArrayList<>();
+        Map<Integer, Double> accuracyByEpoch = new HashMap<>();
         ProgressListener validationAccuracy = new ProgressListener() {
             @Override
             public void onEpochEnd(EpochStats stats, int epochs) {
-                accuracy.add(classifier.evaluate(validation).accuracy());
+                double accuracy = classifier.evaluate(validation).accuracy();
+                accuracyByEpoch.put(stats.epoch(), accuracy);
                 if (progress != null) {
-                    progress.printf("epoch %d/%d  validation accuracy %.4f%n", stats.epoch(), epochs,
-                            accuracy.get(accuracy.size() - 1));
+                    progress.printf("epoch %d/%d  validation accuracy %.4f%n", stats.epoch(), epochs, accuracy);
                 }
             }
         };
         List<ProgressListener> listeners = new ArrayList<>();
-        if (progress != null) {
+        if (progress == System.err) {
+            listeners.add(ProgressListener.console()); // a progress bar in a terminal, plain lines otherwise
+        } else if (progress != null) {
             listeners.add(new ConsoleProgress(progress, Duration.ofSeconds(10)));
         }
         listeners.add(validationAccuracy);
-        Trainer trainer = new Trainer(TrainingConfig.epochs(settings.epochs()).withEarlyStopping(settings.patience()),
-                listeners.toArray(ProgressListener[]::new));
+        Trainer trainer = new Trainer(config, listeners.toArray(ProgressListener[]::new));
         // Bucketing batches texts of similar length: far less padding to step through than random batches.
         TrainingResult result = trainer.fit(model,
                 new TextDataSetIterator(fit, encoder, BatchPlan.bucketed(settings.batch(), settings.seed())),
                 new TextDataSetIterator(validation, encoder, BatchPlan.bucketed(settings.batch(), 0)));
+        List<Double> accuracy = result.history().stream()
+                .map(e -> accuracyByEpoch.getOrDefault(e.epoch(), Double.NaN)).toList();
         return new Result(classifier, settings, part.description(), fit.size(), validation.size(), result, accuracy,
                 classifier.evaluate(validation));
     }

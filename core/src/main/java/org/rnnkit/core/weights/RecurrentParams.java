@@ -17,7 +17,7 @@ import org.rnnkit.core.layers.GRU;
 /**
  * The recurrent cells inside a DL4J layer and their native parameters (shared by the PyTorch and Keras mappings).
  *
- * <p>Native layouts: rnnkit GRU {@code W [I,3H]}, {@code RW [H,3H]} gates r,z,n, bias {@code [1,6H]} (input then
+ * <p>Native layouts (rnnkit's LSTM and SimpleRnn share DL4J's): rnnkit GRU {@code W [I,3H]}, {@code RW [H,3H]} gates r,z,n, bias {@code [1,6H]} (input then
  * recurrent) or {@code [1,3H]}; DL4J LSTM {@code W [I,4H]}, {@code RW [H,4H]}, {@code b [1,4H]} with gate blocks in
  * the order of DL4J's {@code LSTMHelpers}: block input g, forget f, output o, input i; DL4J SimpleRnn {@code W [I,H]},
  * {@code RW [H,H]}, {@code b [1,H]}.
@@ -99,6 +99,12 @@ final class RecurrentParams {
         if (conf instanceof GRU g) {
             return new Cell(l, prefix, reverse, Kind.GRU, g.getNIn(), g.getNOut(), g.isResetAfter());
         }
+        if (conf instanceof org.rnnkit.core.layers.LSTM s) {
+            return new Cell(l, prefix, reverse, Kind.LSTM, s.getNIn(), s.getNOut(), false);
+        }
+        if (conf instanceof org.rnnkit.core.layers.SimpleRnn s) {
+            return new Cell(l, prefix, reverse, Kind.RNN, s.getNIn(), s.getNOut(), false);
+        }
         if (conf instanceof LSTM s) {
             return new Cell(l, prefix, reverse, Kind.LSTM, s.getNIn(), s.getNOut(), false);
         }
@@ -109,7 +115,8 @@ final class RecurrentParams {
             return new Cell(l, prefix, reverse, Kind.RNN, s.getNIn(), s.getNOut(), false);
         }
         throw new IllegalArgumentException("Unsupported recurrent layer " + conf.getClass().getName()
-                + "; supported: rnnkit GRU, DL4J LSTM, SimpleRnn (alone, in LastTimeStep or bidirectional)");
+                + "; supported: rnnkit GRU, LSTM, SimpleRnn and DL4J LSTM, SimpleRnn (alone, in LastTimeStep or "
+                + "bidirectional)");
     }
 
     /**

@@ -87,14 +87,14 @@ class GruLayerTest {
         for (boolean resetAfter : new boolean[] {true, false}) {
             MultiLayerNetwork net = gruNet(resetAfter, 31);
             net.initGradientsView();
-            GruLayer layer = (GruLayer) net.getLayer(0);
+            CellLayer layer = (CellLayer) net.getLayer(0);
             Random r = new Random(4);
             INDArray x = TestNets.rand(r, 2, 3, 4);
             INDArray h0 = TestNets.rand(r, 2, 5);
             INDArray dOut = TestNets.rand(r, 2, 5, 4);
             INDArray mask = TestNets.mask(new int[] {4, 3}, 4);
             LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-            layer.rnnSetTBPTTState(Map.of(GruLayer.STATE_KEY, h0.dup()));
+            layer.rnnSetTBPTTState(Map.of(CellLayer.STATE_KEY, h0.dup()));
             layer.setMaskArray(mask);
             layer.rnnActivateUsingStoredState(x, true, true, mgr);
             Pair<Gradient, INDArray> p = layer.tbpttBackpropGradient(dOut, 4, mgr);
@@ -113,7 +113,7 @@ class GruLayerTest {
                         "resetAfter=" + resetAfter + " param " + i);
             }
             // Truncated to the last 2 steps: no gradient reaches the inputs of earlier steps.
-            layer.rnnSetTBPTTState(Map.of(GruLayer.STATE_KEY, h0.dup()));
+            layer.rnnSetTBPTTState(Map.of(CellLayer.STATE_KEY, h0.dup()));
             layer.rnnActivateUsingStoredState(x, true, true, mgr);
             INDArray epsIn = layer.tbpttBackpropGradient(dOut, 2, mgr).getSecond();
             assertEquals(0.0, epsIn.get(all(), all(), interval(0, 2)).amaxNumber().doubleValue(), 0.0);
@@ -122,8 +122,8 @@ class GruLayerTest {
         }
     }
 
-    private static double segmentLoss(GruLayer layer, INDArray x, INDArray h0, INDArray dOut, LayerWorkspaceMgr mgr) {
-        layer.rnnSetTBPTTState(Map.of(GruLayer.STATE_KEY, h0.dup()));
+    private static double segmentLoss(CellLayer layer, INDArray x, INDArray h0, INDArray dOut, LayerWorkspaceMgr mgr) {
+        layer.rnnSetTBPTTState(Map.of(CellLayer.STATE_KEY, h0.dup()));
         return layer.rnnActivateUsingStoredState(x, true, false, mgr).mul(dOut).sumNumber().doubleValue();
     }
 

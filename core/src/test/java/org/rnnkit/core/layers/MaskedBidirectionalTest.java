@@ -48,13 +48,15 @@ class MaskedBidirectionalTest {
             case "gru-before" -> new GRU.Builder().nOut(3).resetAfter(false).build();
             case "lstm" -> new LSTM.Builder().nOut(3).activation(Activation.TANH).build();
             case "rnn" -> new SimpleRnn.Builder().nOut(3).activation(Activation.TANH).build();
+            case "rnnkit-lstm" -> new org.rnnkit.core.layers.LSTM.Builder().nOut(3).build();
+            case "rnnkit-rnn" -> new org.rnnkit.core.layers.SimpleRnn.Builder().nOut(3).build();
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
     static Stream<Arguments> allCombinations() {
         Stream.Builder<Arguments> b = Stream.builder();
-        for (String k : new String[] {"rnn", "lstm", "gru", "gru-before"}) {
+        for (String k : new String[] {"rnn", "lstm", "gru", "gru-before", "rnnkit-lstm", "rnnkit-rnn"}) {
             for (Mode m : Mode.values()) {
                 b.add(Arguments.of(k, m));
             }
@@ -91,7 +93,9 @@ class MaskedBidirectionalTest {
         return Stream.of(Arguments.of("gru", Mode.CONCAT), Arguments.of("gru", Mode.ADD),
                 Arguments.of("gru", Mode.MUL), Arguments.of("gru", Mode.AVERAGE),
                 Arguments.of("gru-before", Mode.CONCAT), Arguments.of("lstm", Mode.CONCAT),
-                Arguments.of("lstm", Mode.ADD), Arguments.of("rnn", Mode.CONCAT), Arguments.of("rnn", Mode.MUL));
+                Arguments.of("lstm", Mode.ADD), Arguments.of("rnn", Mode.CONCAT), Arguments.of("rnn", Mode.MUL),
+                Arguments.of("rnnkit-lstm", Mode.CONCAT), Arguments.of("rnnkit-lstm", Mode.MUL),
+                Arguments.of("rnnkit-rnn", Mode.CONCAT), Arguments.of("rnnkit-rnn", Mode.ADD));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -1,48 +1,49 @@
 package org.rnnkit.core.text;
 
-import org.rnnkit.datasets.text.TextSource;
-import org.rnnkit.datasets.text.TextEncoder;
-import org.rnnkit.datasets.text.TextCorpus;
-import org.rnnkit.datasets.text.LabelledText;
-import org.rnnkit.datasets.text.HoldOut;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.io.ModelFileException;
 import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.InputSpec;
-import org.rnnkit.core.spec.PoolSpec;
+import org.rnnkit.core.task.Classification;
+import org.rnnkit.core.task.TextClassifier;
+import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
+import org.rnnkit.datasets.text.HoldOut;
+import org.rnnkit.datasets.text.LabelledText;
+import org.rnnkit.datasets.text.TextCorpus;
+import org.rnnkit.datasets.text.TextEncoder;
+import org.rnnkit.datasets.text.TextSource;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Training a small classifier, its metrics record, and the one-file round trip. */
+/** Training a small text classifier, its metrics record, and the one-file round trip. */
 class TextClassifierTest {
 
     @TempDir
     Path dir;
 
     private static TextClassifierSettings tiny(int maxLength) {
-        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, PoolSpec.Pooling.MAX, maxLength, 1, 1000,
-                2, 16, 0.01, 1, 0.2, 3);
+        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, TextClassifierSettings.Reduction.MAX,
+                maxLength, 1, 1000, 0.1, 0.2, 2, 16, 0.01, 1, 3);
     }
 
     @Test
     void trainsSavesAndLoadsWithSameEncodingAndPredictions() throws Exception {
         TextSource source = TextSource.builtInSentiment();
-        HoldOut split = new HoldOut(0.1, 5);
-        TextClassifierTrainer.Result result = TextClassifierTrainer.train(source.trainingPart(split), tiny(12), null);
+        TextClassifierTrainer.Result result = TextClassifierTrainer.train(source.trainingPart(new HoldOut(0.1, 5)),
+                tiny(12), null);
         TextClassifier trained = result.classifier();
         assertEquals(12, trained.encoder().maxLength());
         assertEquals(result.training().history().size(), result.validationAccuracy().size());
-        assertTrue(result.metrics().get("history").size() >= 1);
+        assertEquals(result.training().history().size(), result.metrics().get("training").get("history").size());
+        assertEquals(8, result.metrics().get("settings").get("hidden").asInt());
         assertEquals(result.validationExamples(), result.validation().examples());
 
         Path file = dir.resolve("model.zip");
@@ -53,13 +54,15 @@ class TextClassifierTest {
         assertEquals(TextEncoder.Truncation.KEEP_END, loaded.encoder().truncation());
         assertEquals(trained.testSplit(), loaded.testSplit());
         List<String> texts = List.of("not bad at all", "the soup was cold and the waiter rude", "zzz unknown qqq");
+        List<Classification> batch = loaded.predict(texts);
         for (int i = 0; i < texts.size(); i++) {
-            double[] a = trained.predict(texts.get(i));
-            double[] b = loaded.predict(List.of(texts.get(i))).get(0);
-            assertArrayEquals(a, b, 1e-6);
-            assertEquals(1.0, a[0] + a[1], 1e-5);
+            Classification one = trained.predict(texts.get(i));
+            assertEquals(one.label(), batch.get(i).label());
+            assertEquals(one.probability(), batch.get(i).probability(), 1e-6);
+            assertEquals(1.0, one.probabilities().get("neg") + one.probabilities().get("pos"), 1e-5);
         }
-        assertThrows(IllegalArgumentException.class, () -> loaded.predict("   "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loaded.predict("   "));
+        assertTrue(e.getMessage().contains("no tokens"), e.getMessage());
     }
 
     @Test
@@ -67,12 +70,12 @@ class TextClassifierTest {
         Path file = dir.resolve("plain.zip");
         Rnn.sequence(InputSpec.tokens(10)).embedding(4).lstm(4).lastStep().softmax(2).build().save(file);
         ModelFileException e = assertThrows(ModelFileException.class, () -> TextClassifier.load(file));
-        assertTrue(e.getMessage().contains("plain.zip") && e.getMessage().contains("not a text classifier"),
+        assertTrue(e.getMessage().contains("plain.zip") && e.getMessage().contains("not a text-classifier"),
                 e.getMessage());
     }
 
     @Test
-    void evaluationRejectsClassesTheModelDoesNotKnow() throws Exception {
+    void evaluationRejectsClassesTheModelDoesNotKnow() {
         List<LabelledText> texts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             texts.add(new LabelledText("good thing " + i, 1, "mem:" + i));
@@ -83,7 +86,7 @@ class TextClassifierTest {
         TextClassifier c = TextClassifierTrainer.train(part, tiny(0), null).classifier();
         TextCorpus other = new TextCorpus(List.of(new LabelledText("so so", 0, "other.tsv:4")),
                 LabelSet.of("neutral"));
-        Exception e = assertThrows(org.rnnkit.datasets.DataFormatException.class, () -> c.evaluate(other));
+        Exception e = assertThrows(DataFormatException.class, () -> c.evaluate(other));
         assertTrue(e.getMessage().contains("other.tsv:4") && e.getMessage().contains("neutral"), e.getMessage());
     }
 }

@@ -39,7 +39,7 @@ import org.rnnkit.core.layers.MaskedBidirectional;
 /**
  * PyTorch parity: weights from {@code parity/*.json} (made by make_fixtures.py with torch.nn.GRU/LSTM/RNN in double
  * precision on a packed, right-padded batch) imported through {@link PyTorchWeights} reproduce PyTorch's outputs on
- * real steps and its final states.
+ * real steps and its final states, for rnnkit's GRU, LSTM and SimpleRnn and for DL4J's LSTM and SimpleRnn.
  */
 class PyTorchParityTest {
 
@@ -50,17 +50,28 @@ class PyTorchParityTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
-    static org.deeplearning4j.nn.conf.layers.Layer cell(String kind, int h) {
+    /** rnnkit's layer of that kind, or DL4J's ({@code dl4j}: LSTM and RNN only). */
+    static org.deeplearning4j.nn.conf.layers.Layer cell(String kind, int h, boolean dl4j) {
         return switch (kind) {
             case "gru" -> new GRU.Builder().nOut(h).resetAfter(true).build();
-            case "lstm" -> new LSTM.Builder().nOut(h).activation(Activation.TANH).build();
-            case "rnn" -> new SimpleRnn.Builder().nOut(h).activation(Activation.TANH).build();
+            case "lstm" -> dl4j ? new LSTM.Builder().nOut(h).activation(Activation.TANH).build()
+                    : new org.rnnkit.core.layers.LSTM.Builder().nOut(h).build();
+            case "rnn" -> dl4j ? new SimpleRnn.Builder().nOut(h).activation(Activation.TANH).build()
+                    : new org.rnnkit.core.layers.SimpleRnn.Builder().nOut(h).build();
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
+    static org.deeplearning4j.nn.conf.layers.Layer cell(String kind, int h) {
+        return cell(kind, h, false);
+    }
+
     static MultiLayerNetwork net(String kind, boolean bidi, int nIn, int h) {
-        org.deeplearning4j.nn.conf.layers.Layer layer = cell(kind, h);
+        return net(kind, bidi, nIn, h, false);
+    }
+
+    static MultiLayerNetwork net(String kind, boolean bidi, int nIn, int h, boolean dl4j) {
+        org.deeplearning4j.nn.conf.layers.Layer layer = cell(kind, h, dl4j);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.DOUBLE)
                 .updater(new NoOp()).list()
                 .layer(bidi ? new MaskedBidirectional(Mode.CONCAT, layer) : layer)
@@ -86,8 +97,11 @@ class PyTorchParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gru", "lstm", "rnn", "gru_bi", "lstm_bi", "rnn_bi"})
-    void outputsAndFinalStatesMatchPyTorch(String name) {
+    @ValueSource(strings = {"gru", "lstm", "rnn", "gru_bi", "lstm_bi", "rnn_bi", "dl4j:lstm", "dl4j:rnn",
+        "dl4j:lstm_bi", "dl4j:rnn_bi"})
+    void outputsAndFinalStatesMatchPyTorch(String implAndName) {
+        boolean dl4j = implAndName.startsWith("dl4j:");
+        String name = implAndName.substring(implAndName.indexOf(':') + 1);
         JsonNode fx = Fixtures.load(name + ".json");
         String kind = fx.get("kind").asText();
         boolean bidi = fx.get("bidirectional").asBoolean();
@@ -103,7 +117,7 @@ class PyTorchParityTest {
         Map<String, INDArray> tensors = Fixtures.tensors(fx.get("weights"));
         long steps = input.size(2);
 
-        MultiLayerNetwork net = net(kind, bidi, nIn, h);
+        MultiLayerNetwork net = net(kind, bidi, nIn, h, dl4j);
         Layer layer = net.getLayer(0);
         PyTorchWeights.importInto(layer, tensors);
         INDArray out = net.feedForward(input, mask(lengths, steps), null).get(1);

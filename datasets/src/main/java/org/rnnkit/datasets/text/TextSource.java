@@ -45,9 +45,6 @@ public final class TextSource {
         FILES
     }
 
-    /** Share of a source without a test split that training usually holds out for testing. */
-    public static final double DEFAULT_TEST_FRACTION = 0.1;
-
     private static final String BUILT_IN = "/org/rnnkit/datasets/text/";
 
     private final String name;
@@ -77,7 +74,7 @@ public final class TextSource {
      */
     public static TextSource open(Path path, Layout layout) {
         if (path.toString().isBlank()) {
-            throw DataFormatException.at("--data", "argument", "a file or folder path (it is empty)");
+            throw DataFormatException.at("data path", "argument", "a file or folder path (it is empty)");
         }
         if (!Files.exists(path)) {
             throw DataFormatException.inFile(path, "an existing file or folder", null);
@@ -221,7 +218,7 @@ public final class TextSource {
             return Layout.FILES;
         }
         throw DataFormatException.inFile(path, "data files of one layout, but some have text<TAB>label lines and "
-                + "some do not (name the layout with --format)", null);
+                + "some do not (name the layout rather than detecting it)", null);
     }
 
     private static List<Path> dataFiles(Path dir) {

@@ -12,27 +12,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Parameters of a {@link GRU}: {@code W [nIn, 3H]}, {@code RW [H, 3H]}, {@code b [1, 6H]} (resetAfter) or
- * {@code [1, 3H]}, stored in that order in the flat parameter vector, matrices in 'f' order like DL4J's LSTM.
+ * Parameters of a {@link RecurrentCell}: {@code W [nIn, G*H]}, {@code RW [H, G*H]}, {@code b [1, biasLength]},
+ * stored in that order in the flat parameter vector, matrices in 'f' order: the layout of DL4J's LSTM and SimpleRnn
+ * and of rnnkit's GRU since its first release, so saved models and weight mappings stay valid.
  */
-public final class GruParamInitializer implements ParamInitializer {
+public final class CellParamInitializer implements ParamInitializer {
 
     public static final String INPUT_WEIGHT_KEY = "W";
     public static final String RECURRENT_WEIGHT_KEY = "RW";
     public static final String BIAS_KEY = "b";
 
-    private static final GruParamInitializer INSTANCE = new GruParamInitializer();
+    private static final CellParamInitializer INSTANCE = new CellParamInitializer();
     private static final List<String> KEYS = List.of(INPUT_WEIGHT_KEY, RECURRENT_WEIGHT_KEY, BIAS_KEY);
     private static final List<String> WEIGHT_KEYS = List.of(INPUT_WEIGHT_KEY, RECURRENT_WEIGHT_KEY);
     private static final List<String> BIAS_KEYS = List.of(BIAS_KEY);
 
-    public static GruParamInitializer getInstance() {
+    public static CellParamInitializer getInstance() {
         return INSTANCE;
-    }
-
-    /** Bias length: 6H with resetAfter (input and recurrent biases), else 3H. */
-    public static long biasLength(GRU layer) {
-        return (layer.isResetAfter() ? 6 : 3) * layer.getNOut();
     }
 
     @Override
@@ -42,9 +38,9 @@ public final class GruParamInitializer implements ParamInitializer {
 
     @Override
     public long numParams(Layer layer) {
-        GRU g = (GRU) layer;
-        long h = g.getNOut();
-        return g.getNIn() * 3 * h + h * 3 * h + biasLength(g);
+        RecurrentCell c = (RecurrentCell) layer;
+        long width = c.gateBlocks() * c.getNOut();
+        return c.getNIn() * width + c.getNOut() * width + c.biasLength();
     }
 
     @Override
@@ -74,24 +70,28 @@ public final class GruParamInitializer implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
-        GRU g = (GRU) conf.getLayer();
-        INDArray[] flat = split(g, paramsView);
-        long nIn = g.getNIn();
-        long h = g.getNOut();
+        RecurrentCell c = (RecurrentCell) conf.getLayer();
+        INDArray[] flat = split(c, paramsView);
+        long nIn = c.getNIn();
+        long h = c.getNOut();
+        long width = c.gateBlocks() * h;
         Map<String, INDArray> out = new LinkedHashMap<>();
         if (initializeParams) {
-            IWeightInit in = g.getWeightInitFn();
-            IWeightInit rec = g.getWeightInitFnRecurrent() != null ? g.getWeightInitFnRecurrent() : in;
-            out.put(INPUT_WEIGHT_KEY, in.init(nIn, 3 * h, new long[] {nIn, 3 * h},
+            IWeightInit in = c.getWeightInitFn();
+            IWeightInit rec = c.getWeightInitFnRecurrent() != null ? c.getWeightInitFnRecurrent() : in;
+            out.put(INPUT_WEIGHT_KEY, in.init(nIn, width, new long[] {nIn, width},
                     IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, flat[0]));
-            out.put(RECURRENT_WEIGHT_KEY, rec.init(h, 3 * h, new long[] {h, 3 * h},
+            out.put(RECURRENT_WEIGHT_KEY, rec.init(h, width, new long[] {h, width},
                     IWeightInit.DEFAULT_WEIGHT_INIT_ORDER, flat[1]));
-            flat[2].assign(g.getBiasInit());
         } else {
-            out.put(INPUT_WEIGHT_KEY, flat[0].reshape('f', nIn, 3 * h));
-            out.put(RECURRENT_WEIGHT_KEY, flat[1].reshape('f', h, 3 * h));
+            out.put(INPUT_WEIGHT_KEY, flat[0].reshape('f', nIn, width));
+            out.put(RECURRENT_WEIGHT_KEY, flat[1].reshape('f', h, width));
         }
-        out.put(BIAS_KEY, flat[2].reshape('f', 1, biasLength(g)));
+        INDArray bias = flat[2].reshape('f', 1, c.biasLength());
+        if (initializeParams) {
+            c.initBias(bias);
+        }
+        out.put(BIAS_KEY, bias);
         for (String k : KEYS) {
             conf.addVariable(k);
         }
@@ -100,24 +100,24 @@ public final class GruParamInitializer implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
-        GRU g = (GRU) conf.getLayer();
-        INDArray[] flat = split(g, gradientView);
-        long h = g.getNOut();
+        RecurrentCell c = (RecurrentCell) conf.getLayer();
+        INDArray[] flat = split(c, gradientView);
+        long width = c.gateBlocks() * c.getNOut();
         Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put(INPUT_WEIGHT_KEY, flat[0].reshape('f', g.getNIn(), 3 * h));
-        out.put(RECURRENT_WEIGHT_KEY, flat[1].reshape('f', h, 3 * h));
-        out.put(BIAS_KEY, flat[2].reshape('f', 1, biasLength(g)));
+        out.put(INPUT_WEIGHT_KEY, flat[0].reshape('f', c.getNIn(), width));
+        out.put(RECURRENT_WEIGHT_KEY, flat[1].reshape('f', c.getNOut(), width));
+        out.put(BIAS_KEY, flat[2].reshape('f', 1, c.biasLength()));
         return out;
     }
 
-    private static INDArray[] split(GRU g, INDArray view) {
-        long h = g.getNOut();
-        long nW = g.getNIn() * 3 * h;
-        long nRW = h * 3 * h;
-        long nB = biasLength(g);
+    private static INDArray[] split(RecurrentCell c, INDArray view) {
+        long width = c.gateBlocks() * c.getNOut();
+        long nW = c.getNIn() * width;
+        long nRW = c.getNOut() * width;
+        long nB = c.biasLength();
         if (view.length() != nW + nRW + nB) {
-            throw new IllegalStateException("GRU parameter view has length " + view.length() + ", expected "
-                    + (nW + nRW + nB));
+            throw new IllegalStateException(c.getClass().getSimpleName() + " parameter view has length "
+                    + view.length() + ", expected " + (nW + nRW + nB));
         }
         INDArray v = view.reshape(view.length());
         return new INDArray[] {

@@ -1,0 +1,46 @@
+package org.rnnkit.core.layers;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * {@code C = op(A) op(B) + beta C} straight through CBLAS (the OpenBLAS that ND4J's CPU backend loads), without an
+ * ND4J op per call: at recurrent-step sizes ND4J's gemm dispatch costs several times the arithmetic.
+ */
+final class Blas {
+
+    private Blas() {
+    }
+
+    static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, double beta) {
+        if (c.colMajor) {
+            // C^T = op(B)^T op(A)^T, written into C's column-major storage seen as row-major C^T.
+            gemmRowMajor(b, !transB, a, !transA, c.cols, c.rows, c, beta);
+            return;
+        }
+        gemmRowMajor(a, transA, b, transB, c.rows, c.cols, c, beta);
+    }
+
+    private static void gemmRowMajor(Mat a, boolean transA, Mat b, boolean transB, int m, int n, Mat c, double beta) {
+        int k = transA ? a.rows : a.cols;
+        if ((transB ? b.cols : b.rows) != k || (transA ? a.cols : a.rows) != m || (transB ? b.rows : b.cols) != n) {
+            throw new IllegalArgumentException("gemm shapes: A " + a.rows + "x" + a.cols + (transA ? "^T" : "")
+                    + ", B " + b.rows + "x" + b.cols + (transB ? "^T" : "") + ", C " + m + "x" + n);
+        }
+        // A column-major operand is the row-major storage of its transpose.
+        int ta = transA ^ a.colMajor ? CblasTrans : CblasNoTrans;
+        int tb = transB ^ b.colMajor ? CblasTrans : CblasNoTrans;
+        if (c.isFloat) {
+            openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.pointer(), a.ld,
+                    (FloatPointer) b.pointer(), b.ld, (float) beta, (FloatPointer) c.pointer(), c.ld);
+        } else {
+            openblas_nolapack.cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, (DoublePointer) a.pointer(), a.ld,
+                    (DoublePointer) b.pointer(), b.ld, beta, (DoublePointer) c.pointer(), c.ld);
+        }
+    }
+}

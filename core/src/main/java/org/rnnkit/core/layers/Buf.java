@@ -1,0 +1,127 @@
+package org.rnnkit.core.layers;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Plain-Java element access to a c-contiguous float or double array, so that a recurrent step's element-wise gate
+ * math runs as one Java loop instead of a dozen native ND4J calls (each call costs more than the arithmetic at
+ * recurrent sizes). Values are read and written as doubles.
+ */
+abstract class Buf {
+
+    /** Element offset of the array in its data buffer. */
+    final int base;
+
+    private Buf(int base) {
+        this.base = base;
+    }
+
+    abstract double get(int i);
+
+    abstract void set(int i, double v);
+
+    final void add(int i, double v) {
+        set(i, get(i) + v);
+    }
+
+    /** A view of {@code a}, which must be c-contiguous (created by the layer, never a strided view). */
+    static Buf of(INDArray a) {
+        if (a.ordering() != 'c' || a.length() > 0 && a.elementWiseStride() != 1) {
+            throw new IllegalArgumentException("Buf needs a c-contiguous array, got " + a.shapeInfoToString());
+        }
+        return over(a);
+    }
+
+    /** Element {@code i} of the result is at {@code a}'s offset plus {@code i}, whatever {@code a}'s strides. */
+    private static Buf over(INDArray a) {
+        int base = Math.toIntExact(a.offset());
+        if (a.dataType() == DataType.FLOAT) {
+            return new Floats(a.data().asNioFloat(), base);
+        }
+        if (a.dataType() == DataType.DOUBLE) {
+            return new Doubles(a.data().asNioDouble(), base);
+        }
+        throw new IllegalArgumentException("rnnkit recurrent layers run in FLOAT or DOUBLE, not " + a.dataType());
+    }
+
+    /**
+     * Copies {@code src [mb, n, T]} (any strides, same data type) into {@code dst [T, mb, n]} in one Java pass,
+     * instead of a native permute-and-copy.
+     */
+    static void toTimeMajor(INDArray src, Buf dst) {
+        Buf in = over(src);
+        long[] st = src.stride();
+        int mb = (int) src.size(0);
+        int n = (int) src.size(1);
+        int steps = (int) src.size(2);
+        int i = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < mb; b++) {
+                int row = (int) (b * st[0] + t * st[2]);
+                for (int j = 0; j < n; j++) {
+                    dst.set(i++, in.get(row + (int) (j * st[1])));
+                }
+            }
+        }
+    }
+
+    /** The inverse of {@link #toTimeMajor}: copies {@code src [T, mb, n]} into {@code dst [mb, n, T]} (any strides). */
+    static void fromTimeMajor(Buf src, INDArray dst) {
+        Buf out = over(dst);
+        long[] st = dst.stride();
+        int mb = (int) dst.size(0);
+        int n = (int) dst.size(1);
+        int steps = (int) dst.size(2);
+        int i = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < mb; b++) {
+                int row = (int) (b * st[0] + t * st[2]);
+                for (int j = 0; j < n; j++) {
+                    out.set(row + (int) (j * st[1]), src.get(i++));
+                }
+            }
+        }
+    }
+
+    private static final class Floats extends Buf {
+        private final FloatBuffer b;
+
+        Floats(FloatBuffer b, int base) {
+            super(base);
+            this.b = b;
+        }
+
+        @Override
+        double get(int i) {
+            return b.get(base + i);
+        }
+
+        @Override
+        void set(int i, double v) {
+            b.put(base + i, (float) v);
+        }
+    }
+
+    private static final class Doubles extends Buf {
+        private final DoubleBuffer b;
+
+        Doubles(DoubleBuffer b, int base) {
+            super(base);
+            this.b = b;
+        }
+
+        @Override
+        double get(int i) {
+            return b.get(base + i);
+        }
+
+        @Override
+        void set(int i, double v) {
+            b.put(base + i, v);
+        }
+    }
+}

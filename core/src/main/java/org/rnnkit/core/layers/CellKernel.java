@@ -1,0 +1,95 @@
+package org.rnnkit.core.layers;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The arithmetic of one recurrent cell for one time step, forward and backward, over a whole minibatch. The time
+ * loop, masks, states and the all-steps matrix products live in {@link SequenceLoop}; a kernel only computes a
+ * step, as Keras separates a cell from its RNN loop. Each step does its recurrent matrix product(s) and then its
+ * element-wise gate math in a single Java pass.
+ *
+ * <p>Gate blocks are {@code H} wide and follow the parameter layout of the cell's configuration.
+ */
+abstract class CellKernel {
+
+    /** Hidden size. */
+    final int h;
+    /** Number of H-wide blocks in the input projection (1 SimpleRnn, 3 GRU, 4 LSTM). */
+    final int gates;
+    final Fn act;
+    final Fn gate;
+
+    CellKernel(int h, int gates, Fn act, Fn gate) {
+        this.h = h;
+        this.gates = gates;
+        this.act = act;
+        this.gate = gate;
+    }
+
+    /** H-wide blocks per step kept in {@link Trace#aux} for the backward pass. */
+    int auxBlocks() {
+        return 0;
+    }
+
+    /** Whether the cell has a memory cell besides its hidden state (LSTM). */
+    boolean hasMemory() {
+        return false;
+    }
+
+    /** Whether recurrent weights see a different gradient than the input weights (then {@code dRec} is separate). */
+    boolean separateRecurrentGradient() {
+        return false;
+    }
+
+    /**
+     * Step {@code t}: reads the input projection in {@code gates[t]} (bias not yet added), {@code h[t]} and
+     * {@code c[t]}; writes the gate outputs over {@code gates[t]}, {@code aux[t]} and the unmasked new state into
+     * {@code h[t+1]} (and {@code c[t+1]}).
+     */
+    abstract void forward(Trace tr, int t, Weights w, Work work);
+
+    /**
+     * Backward through step {@code t}: from the gradient {@code s.dh} (and {@code s.dc}) with respect to the new
+     * state, writes the pre-activation gradients of step {@code t} into {@code s.dPre} (and {@code s.dRec}) and adds
+     * the gradient with respect to the previous state into {@code s.dhPrev} (and {@code s.dcPrev}).
+     */
+    abstract void backward(Trace tr, int t, Weights w, Work work, StepGrad s);
+
+    /**
+     * Recurrent weight and bias gradients over all steps, after the backward loop: by default {@code gRW =
+     * H_prev^T dRec} as one matrix product. The input part of the bias gradient is already in {@code gBias}.
+     */
+    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, INDArray dRec2d, Mat gRW, INDArray gBias) {
+        Blas.gemm(hPrev, true, dRec, false, gRW, 0);
+    }
+
+    /** Index of element {@code (row, col)} of a step block {@code [mb, width]} that starts at {@code base}. */
+    static int at(int base, int width, int row, int col) {
+        return base + row * width + col;
+    }
+
+    /** Parameters for one pass: weight matrices as DL4J keeps them and the bias copied to Java. */
+    record Weights(Mat w, Mat rw, double[] bias) {
+        static Weights of(INDArray w, INDArray rw, double[] bias) {
+            return new Weights(Mat.of(w), Mat.of(rw), bias);
+        }
+    }
+
+    /** Per-pass scratch arrays, allocated once by the loop: {@code rec [mb, G*H]}, {@code small [mb, H]}. */
+    record Work(Mat rec, Buf recBuf, Mat small, Buf smallBuf) {
+    }
+
+    /** The gradients of one backward step; see {@link #backward}. */
+    static final class StepGrad {
+        Buf dh;
+        Buf dc;
+        Mat dhPrev;
+        Buf dhPrevBuf;
+        Buf dcPrev;
+        /** Pre-activation gradients of all steps {@code [T*mb, G*H]}; step t is rows {@code [t*mb, (t+1)*mb)}. */
+        Mat dPre;
+        Buf dPreBuf;
+        Mat dRec;
+        Buf dRecBuf;
+    }
+}

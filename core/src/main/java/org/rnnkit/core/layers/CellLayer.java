@@ -1,0 +1,196 @@
+package org.rnnkit.core.layers;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Implementation of every {@link RecurrentCell} (GRU, LSTM, SimpleRnn) as a DL4J recurrent layer: full-sequence
+ * forward/backward through {@link SequenceLoop}, masks, truncated BPTT from the segment's start state, and stored
+ * state for {@code rnnTimeStep}. The state map holds {@link #STATE_KEY} (hidden state {@code [mb, H]}) and, for cells
+ * with memory, {@link #MEMORY_KEY} (DL4J's LSTM uses the same keys). A state set with
+ * {@code rnnSetPreviousState} may have any batch size; the next step's input must have the same.
+ */
+public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
+
+    /** Key of the hidden state in {@link #rnnGetPreviousState()} and the TBPTT state map. */
+    public static final String STATE_KEY = "prevAct";
+    /** Key of the memory cell (LSTM). */
+    public static final String MEMORY_KEY = "prevMem";
+
+    private final Scratch scratch = new Scratch();
+    private CellKernel kernel;
+    /** The last training forward pass and the input it saw: the backward pass reuses it instead of recomputing. */
+    private Trace trace;
+    private INDArray traceInput;
+    private INDArray traceMask;
+    /** State the current TBPTT segment started from (the TBPTT map already holds the segment's end state). */
+    private Map<String, INDArray> tbpttSegmentStart;
+
+    public CellLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private CellKernel kernel() {
+        if (kernel == null) {
+            kernel = layerConf().kernel();
+        }
+        return kernel;
+    }
+
+    private CellKernel.Weights weights(boolean training, LayerWorkspaceMgr mgr) {
+        return CellKernel.Weights.of(
+                getParamWithNoise(CellParamInitializer.INPUT_WEIGHT_KEY, training, mgr).castTo(dataType),
+                getParamWithNoise(CellParamInitializer.RECURRENT_WEIGHT_KEY, training, mgr).castTo(dataType),
+                getParamWithNoise(CellParamInitializer.BIAS_KEY, training, mgr).toDoubleVector());
+    }
+
+    private Trace forward(Map<String, INDArray> init, boolean training, LayerWorkspaceMgr mgr) {
+        applyDropOutIfNecessary(training, mgr);
+        INDArray in = permuteIfNWC(input);
+        RecurrentCell c = layerConf();
+        if (in.rank() != 3 || in.size(1) != c.getNIn()) {
+            throw new IllegalStateException(c.getClass().getSimpleName() + " layer " + layerId() + " expects input "
+                    + "[minibatch, " + c.getNIn() + ", time] (" + c.getRnnDataFormat() + "), got "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+        INDArray h0 = init == null ? null : init.get(STATE_KEY);
+        INDArray c0 = init == null ? null : init.get(MEMORY_KEY);
+        if (h0 != null && (h0.size(0) != in.size(0) || h0.size(1) != c.getNOut())) {
+            throw new IllegalStateException(c.getClass().getSimpleName() + " layer " + layerId()
+                    + ": stored state has shape " + java.util.Arrays.toString(h0.shape()) + " but the input has "
+                    + in.size(0) + " rows; set a state with as many rows (rnnSetPreviousState) or clear it "
+                    + "(rnnClearPreviousState)");
+        }
+        INDArray x = scratch.get("x", dataType, in.size(2), in.size(0), in.size(1));
+        Buf.toTimeMajor(in.castTo(dataType), Buf.of(x));
+        Trace tr = SequenceLoop.forward(kernel(), x, weights(training, mgr), h0, c0, maskArray, scratch);
+        trace = training ? tr : null;
+        traceInput = training ? input : null;
+        traceMask = maskArray;
+        return tr;
+    }
+
+    private INDArray toOutput(Trace tr, LayerWorkspaceMgr mgr) {
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {tr.mb, layerConf().getNOut(), tr.steps}, 'f');
+        Buf.fromTimeMajor(Buf.of(tr.out), out);
+        return permuteIfNWC(out);
+    }
+
+    /** The state after the last step, detached from every workspace and from the reused buffers. */
+    @SuppressWarnings("try") // the scope only needs to be open while dup() allocates
+    private static Map<String, INDArray> lastState(Trace tr) {
+        Map<String, INDArray> state = new HashMap<>();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            state.put(STATE_KEY, tr.h.slice(tr.steps).dup('c'));
+            if (tr.c != null) {
+                state.put(MEMORY_KEY, tr.c.slice(tr.steps).dup('c'));
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        return toOutput(forward(null, training, workspaceMgr), workspaceMgr);
+    }
+
+    @Override
+    public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        Trace tr = forward(stateMap.isEmpty() ? null : stateMap, false, workspaceMgr);
+        INDArray out = toOutput(tr, workspaceMgr);
+        stateMap.clear();
+        stateMap.putAll(lastState(tr));
+        return out;
+    }
+
+    @Override
+    public INDArray rnnActivateUsingStoredState(INDArray input, boolean training, boolean storeLastForTBPTT,
+            LayerWorkspaceMgr workspaceMgr) {
+        setInput(input, workspaceMgr);
+        tbpttSegmentStart = tBpttStateMap.isEmpty() ? null : new HashMap<>(tBpttStateMap);
+        Trace tr = forward(tbpttSegmentStart, training, workspaceMgr);
+        INDArray out = toOutput(tr, workspaceMgr);
+        if (storeLastForTBPTT) {
+            tBpttStateMap.clear();
+            tBpttStateMap.putAll(lastState(tr));
+        }
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        return backprop(epsilon, -1, null, workspaceMgr);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> tbpttBackpropGradient(INDArray epsilon, int tbpttBackLength,
+            LayerWorkspaceMgr workspaceMgr) {
+        return backprop(epsilon, tbpttBackLength, tbpttSegmentStart, workspaceMgr);
+    }
+
+    private Pair<Gradient, INDArray> backprop(INDArray epsilon, int backLength, Map<String, INDArray> init,
+            LayerWorkspaceMgr mgr) {
+        assertInputSet(true);
+        Trace tr = trace != null && traceInput == input && traceMask == maskArray ? trace
+                : forward(init, true, mgr);
+        INDArray eps = scratch.get("eps", dataType, tr.steps, tr.mb, layerConf().getNOut());
+        Buf.toTimeMajor(permuteIfNWC(epsilon).castTo(dataType), Buf.of(eps));
+        int end = backLength > 0 ? Math.max(0, tr.steps - backLength) : 0;
+        INDArray gW = gradientViews.get(CellParamInitializer.INPUT_WEIGHT_KEY);
+        INDArray gRW = gradientViews.get(CellParamInitializer.RECURRENT_WEIGHT_KEY);
+        INDArray gB = gradientViews.get(CellParamInitializer.BIAS_KEY);
+        INDArray epsIn = SequenceLoop.backward(kernel(), tr, eps, weights(true, mgr), end, gW, gRW, gB, scratch, mgr);
+        Gradient g = new DefaultGradient(gradientsFlattened);
+        g.gradientForVariable().put(CellParamInitializer.INPUT_WEIGHT_KEY, gW);
+        g.gradientForVariable().put(CellParamInitializer.RECURRENT_WEIGHT_KEY, gRW);
+        g.gradientForVariable().put(CellParamInitializer.BIAS_KEY, gB);
+        weightNoiseParams.clear();
+        INDArray epsOut = epsIn.reshape('c', tr.steps, tr.mb, epsIn.size(1)).permute(1, 2, 0);
+        epsOut = backpropDropOutIfPresent(epsOut);
+        return new Pair<>(g, permuteIfNWC(epsOut));
+    }
+
+    @Override
+    public void rnnClearPreviousState() {
+        super.rnnClearPreviousState();
+        tbpttSegmentStart = null;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        trace = null;
+        traceInput = null;
+        traceMask = null;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return Type.RECURRENT;
+    }
+
+    @Override
+    public boolean hasBias() {
+        return true;
+    }
+}

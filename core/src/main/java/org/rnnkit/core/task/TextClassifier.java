@@ -1,0 +1,120 @@
+package org.rnnkit.core.task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.eval.BatchOutput;
+import org.rnnkit.core.eval.EvaluationReport;
+import org.rnnkit.core.io.ModelBundle;
+import org.rnnkit.core.spec.Shape;
+import org.rnnkit.datasets.DataFormatException;
+import org.rnnkit.datasets.LabelSet;
+import org.rnnkit.datasets.text.LabelledText;
+import org.rnnkit.datasets.text.TestSplit;
+import org.rnnkit.datasets.text.TextCorpus;
+import org.rnnkit.datasets.text.TextEncoder;
+
+/**
+ * Classifies texts (e.g. sentiment): a text in, a {@link Classification} out. The file keeps the tokenizer,
+ * vocabulary and length limit, so a loaded classifier reads text exactly as in training, and, when training held
+ * part of its data out for testing, how ({@link TestSplit}), so that exactly that part can be evaluated later.
+ */
+public final class TextClassifier extends Pipeline<String, String, Classification> {
+    private static final String KIND = "text-classifier";
+    private static final String TEST_SPLIT = "test-split.json";
+
+    private final ClassHead head;
+    private final TestSplit testSplit;
+
+    private TextClassifier(SequenceModel model, TextInput input, LabelSet labels, TestSplit testSplit) {
+        super(model, input);
+        this.head = new ClassHead(labels, model.spec(), Shape.VECTOR);
+        this.testSplit = testSplit;
+    }
+
+    /** A classifier of {@code model} (token input, softmax over {@code labels}) reading text with {@code encoder}. */
+    public static TextClassifier of(SequenceModel model, TextEncoder encoder, LabelSet labels) {
+        return new TextClassifier(model, new TextInput(encoder), labels, null);
+    }
+
+    /** A copy that records how its training data's test part was held out (null: the data had its own). */
+    public TextClassifier withTestSplit(TestSplit split) {
+        return new TextClassifier(model(), input(), labels(), split);
+    }
+
+    /** Reads a file written by {@link #save}. */
+    public static TextClassifier load(Path file) throws IOException {
+        PipelineFile f = PipelineFile.open(file, KIND);
+        TextInput input = TextInput.read(f);
+        LabelSet labels = ClassHead.read(f);
+        TestSplit split = f.readOptional(TEST_SPLIT, json -> TestSplit.fromJson(
+                org.rnnkit.datasets.Json.read(json, TEST_SPLIT))).orElse(null);
+        return f.build("pipeline", () -> new TextClassifier(f.model(), input, labels, split));
+    }
+
+    @Override
+    public TextInput input() {
+        return (TextInput) super.input();
+    }
+
+    /** How text becomes model input. */
+    public TextEncoder encoder() {
+        return input().encoder();
+    }
+
+    /** The class names, in output order. */
+    public LabelSet labels() {
+        return head.labels();
+    }
+
+    /** How the training data's test part was held out, when the data had no test split of its own. */
+    public Optional<TestSplit> testSplit() {
+        return Optional.ofNullable(testSplit);
+    }
+
+    /**
+     * Metrics on a labelled corpus; its class names are matched to this classifier's by name; a class this classifier
+     * does not know, or a text without tokens, is a {@link DataFormatException} naming the text.
+     */
+    public EvaluationReport evaluate(TextCorpus corpus) {
+        List<String> texts = new ArrayList<>(corpus.size());
+        List<String> targets = new ArrayList<>(corpus.size());
+        for (LabelledText t : corpus.texts()) {
+            String name = corpus.classes().name(t.label());
+            if (labels().indexOf(name) < 0) {
+                throw DataFormatException.at(t.source(), "label", "one of the classifier's classes "
+                        + labels().names() + ", found \"" + name + "\"");
+            }
+            if (encoder().encode(t.text()).length == 0) {
+                throw DataFormatException.at(t.source(), "text", "at least one token");
+            }
+            texts.add(t.text());
+            targets.add(name);
+        }
+        return evaluate(texts, targets);
+    }
+
+    @Override
+    String kind() {
+        return KIND;
+    }
+
+    @Override
+    Classification decode(BatchOutput batch, int row) {
+        return head.classify(batch.row(row));
+    }
+
+    @Override
+    Scorer<String> scorer() {
+        return head.sequenceScorer();
+    }
+
+    @Override
+    ModelBundle attachOutputs(ModelBundle bundle) {
+        ModelBundle b = head.attachTo(bundle);
+        return testSplit == null ? b : b.withText(TEST_SPLIT, org.rnnkit.datasets.Json.write(testSplit.toJsonNode()));
+    }
+}

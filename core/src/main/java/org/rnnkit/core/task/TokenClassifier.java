@@ -1,0 +1,58 @@
+package org.rnnkit.core.task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.eval.BatchOutput;
+import org.rnnkit.core.io.ModelBundle;
+import org.rnnkit.core.spec.Shape;
+import org.rnnkit.datasets.LabelSet;
+
+/** Classifies token-id sequences (many-to-one): {@code int[]} of any length in, a {@link Classification} out. */
+public final class TokenClassifier extends Pipeline<int[], String, Classification> {
+    private static final String KIND = "token-classifier";
+
+    private final ClassHead head;
+
+    private TokenClassifier(SequenceModel model, TokenInput input, LabelSet labels) {
+        super(model, input);
+        this.head = new ClassHead(labels, model.spec(), Shape.VECTOR);
+    }
+
+    /** A classifier of {@code model} (token input, softmax over {@code labels}, one output per sequence). */
+    public static TokenClassifier of(SequenceModel model, LabelSet labels) {
+        return new TokenClassifier(model, new TokenInput(model.spec().input().size()), labels);
+    }
+
+    /** Reads a file written by {@link #save}. */
+    public static TokenClassifier load(Path file) throws IOException {
+        PipelineFile f = PipelineFile.open(file, KIND);
+        LabelSet labels = ClassHead.read(f);
+        return f.build("pipeline", () -> new TokenClassifier(f.model(), TokenInput.read(f), labels));
+    }
+
+    /** The class names, in output order. */
+    public LabelSet labels() {
+        return head.labels();
+    }
+
+    @Override
+    String kind() {
+        return KIND;
+    }
+
+    @Override
+    Classification decode(BatchOutput batch, int row) {
+        return head.classify(batch.row(row));
+    }
+
+    @Override
+    Scorer<String> scorer() {
+        return head.sequenceScorer();
+    }
+
+    @Override
+    ModelBundle attachOutputs(ModelBundle bundle) {
+        return head.attachTo(bundle);
+    }
+}
