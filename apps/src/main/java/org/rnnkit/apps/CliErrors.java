@@ -3,13 +3,17 @@ package org.rnnkit.apps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.rnnkit.core.spec.SpecException;
+import org.rnnkit.core.train.TrainingDivergedException;
 import org.rnnkit.datasets.DataFormatException;
 import picocli.CommandLine;
 
 /**
  * How the {@code rnnkit} command reports failures: one line {@code rnnkit <app>: <message>} on standard error
- * and a non-zero exit code. Bad input (data, model files, options) never shows a stack trace; only an unexpected
- * failure, a bug, does.
+ * and a non-zero exit code. Bad input never shows a stack trace: rnnkit's own exceptions for it (unusable data,
+ * impossible declarations or settings, unreadable model files, diverged training, unusable arguments) and I/O
+ * failures, whose messages name the file. Anything else is a bug and prints its stack trace, even an
+ * {@code IllegalArgumentException}: a library's broken precondition must not pass for a user's mistake.
  */
 final class CliErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -48,9 +52,10 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    private static boolean isUserError(Exception e) {
-        return e instanceof DataFormatException || e instanceof IOException || e instanceof UncheckedIOException
-                || e instanceof IllegalArgumentException;
+    static boolean isUserError(Exception e) {
+        return e instanceof DataFormatException || e instanceof SpecException || e instanceof UsageException
+                || e instanceof TrainingDivergedException || e instanceof IOException // ModelFileException included
+                || e instanceof UncheckedIOException;
     }
 
     /** "rnnkit sentiment" for any command under the sentiment app; "rnnkit" for the root. */

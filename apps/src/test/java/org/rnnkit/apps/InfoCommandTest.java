@@ -1,6 +1,7 @@
 package org.rnnkit.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,19 @@ class InfoCommandTest {
 
     @Test
     void unknownCommandFailsWithUsage() {
-        assertTrue(Main.run("no-such-app") != 0);
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run("no-such-app");
+        } finally {
+            System.setErr(original);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, "picocli's exit code for invalid input: " + text);
+        assertTrue(text.startsWith("rnnkit: ") && text.contains("'no-such-app'"), "names the unknown command: " + text);
+        assertTrue(text.contains("(see 'rnnkit --help')"), "points to the usage: " + text);
+        assertFalse(text.contains("\tat "), "no stack trace: " + text);
     }
 }

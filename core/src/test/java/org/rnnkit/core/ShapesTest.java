@@ -105,7 +105,7 @@ class ShapesTest {
         TrainingResult result = new Trainer(TrainingConfig.epochs(25)).fit(model, data.iterator(24, 5), null);
         assertTrue(result.lastLoss() < 0.3 * result.firstLoss(), "loss " + result.firstLoss() + " -> " + result.lastLoss());
 
-        // Exact reversals of 40 unseen sources of 2-4 of 3 letters; guessing gets about 1 in 40 right.
+        // Exact reversals of 40 unseen sources of 2-4 of 3 letters; guessing gets about 2 in 40 right.
         Seq2SeqData test = data.another(40, 2, 4, 12);
         DecodeOptions options = DecodeOptions.maxLength(6);
         List<Decoded> greedy = Search.greedy().decode(model.stepper(), test.sources(), options);

@@ -1,6 +1,7 @@
 package org.rnnkit.apps.sentiment;
 
 import java.nio.file.Path;
+import org.rnnkit.apps.UsageException;
 import org.rnnkit.datasets.text.TextSource;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class DataOptions {
     /** The source named by the options, or the shipped corpus without {@code --data}. */
     TextSource open() {
         if (data != null && data.toString().isBlank()) {
-            throw new IllegalArgumentException("--data is empty: give a file or folder path");
+            throw new UsageException("--data is empty: give a file or folder path");
         }
         return data == null ? TextSource.builtInSentiment() : TextSource.open(data, format.layout);
     }

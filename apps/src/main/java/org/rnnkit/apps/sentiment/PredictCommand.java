@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnnkit.apps.UsageException;
 import org.rnnkit.core.task.Classification;
 import org.rnnkit.core.task.TextClassifier;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i).isBlank()) {
-                throw new IllegalArgumentException("text " + (i + 1) + " is empty: nothing to predict");
+                throw new UsageException("text " + (i + 1) + " is empty: nothing to predict");
             }
         }
         TextClassifier classifier = TextClassifier.load(model);
@@ -57,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         print(classifier, chunk);
         if (count == 0) {
-            throw new IllegalArgumentException("standard input has no text: nothing to predict");
+            throw new UsageException("standard input has no text: nothing to predict");
         }
         return 0;
     }

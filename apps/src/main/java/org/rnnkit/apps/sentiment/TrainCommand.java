@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.apps.SettingsOptions;
+import org.rnnkit.apps.UsageException;
 import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.core.text.TextClassifierSettings;
 import org.rnnkit.core.text.TextClassifierTrainer;
@@ -62,10 +63,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+            throw new UsageException("--out " + out + " is a file, not a folder");
         }
         if (checkpointEvery < 0) {
-            throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
+            throw new UsageException("--checkpoint-every must be >= 0, got " + checkpointEvery);
         }
         TextClassifierSettings settings = SettingsOptions.read(spec, TextClassifierSettings.class);
         TrainingConfig config = settings.trainingConfig();

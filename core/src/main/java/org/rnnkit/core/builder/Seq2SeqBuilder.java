@@ -12,6 +12,8 @@ import org.rnnkit.core.spec.Seq2SeqSpec;
  * <pre>{@code
  * Seq2SeqModel model = Rnn.encoderDecoder(sourceVocab, targetVocab).embedding(64).lstm(128).build();
  * }</pre>
+ * A bidirectional recurrent option ({@code o -> o.bidirectional()}) makes the encoder bidirectional; the decoder
+ * always reads one direction.
  */
 public final class Seq2SeqBuilder {
     private final int sourceVocabulary;

@@ -3,7 +3,8 @@ package org.rnnkit.core.decode;
 /**
  * A model that can be decoded one token at a time, by any {@link Search}: an encoder-decoder (the input is
  * the source sentence) or a next-token model (the input is a primer to continue). Implementations leave
- * the model's own recurrent state as they found it.
+ * the model's own recurrent state as they found it, but run on the model's layers, so one model is decoded by
+ * one thread at a time.
  */
 public interface StepModel {
 

@@ -10,6 +10,7 @@ import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.PoolSpec;
+import org.rnnkit.core.spec.SpecException;
 import org.rnnkit.core.train.TrainingConfig;
 
 /**
@@ -85,7 +86,7 @@ public record TextClassifierSettings(
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new SpecException(message);
         }
     }
 

@@ -46,7 +46,7 @@ class TrainingReportTest {
                 seen.add(progress);
             }
         };
-        TrainingResult result = new Trainer(TrainingConfig.epochs(20).withEarlyStopping(2), recorder)
+        TrainingResult result = new Trainer(TrainingConfig.epochs(6).withEarlyStopping(2), recorder)
                 .fit(model(), data.train().iterator(BatchPlan.shuffled(6, 1)), data.validation().iterator(BatchPlan.sequential(16)));
 
         TrainingReport.write(result, dir.resolve("run"));
@@ -71,7 +71,7 @@ class TrainingReportTest {
             assertEquals(e.improved(), row.get("improved").asBoolean());
         }
 
-        // With patience 2, after the first epoch the finish is a range: 1 more epoch at least, 18 more at most.
+        // With patience 2, after the first epoch the finish is a range: 1 more epoch at least, 4 more at most.
         Progress second = seen.stream().filter(p -> p.epoch() == 2).findFirst().orElseThrow();
         assertTrue(second.mayStopEarly(), "early stopping may end training sooner");
         assertTrue(second.finishEarliest().compareTo(second.finishLatest()) < 0);
@@ -107,6 +107,7 @@ class TrainingReportTest {
         String out = bytes.toString();
         assertTrue(out.contains("epoch 2/10"), out);
         assertTrue(out.contains("loss 0.5000, finish in 4s-25s"), out); // (6-3)+6 and (6-3)+8*6 batches at 0.5 s
+        assertEquals("1s (epoch), 4s-25s to finish", ConsoleProgress.eta(Progress.estimate(2, 10, 3, 6, 9, 0.5, 100, 0.5, 1)));
         assertTrue(out.contains("epoch 2/10  train loss 0.4500  validation loss 0.5000 (best)"), out);
     }
 

@@ -143,7 +143,7 @@ class TextSourceTest {
         expect(dir.resolve("docs"), "file", "data files", () -> TextSource.open(dir.resolve("docs"), null));
         write(dir, "mixed/a.tsv", "x\tpos\n");
         write(dir, "mixed/b.neg", "plain line\n");
-        expect(dir.resolve("mixed"), "file", "--format", () -> TextSource.open(dir.resolve("mixed"), null));
+        expect(dir.resolve("mixed"), "file", "name the layout", () -> TextSource.open(dir.resolve("mixed"), null));
     }
 
     @Test
