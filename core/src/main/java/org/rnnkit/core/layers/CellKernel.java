@@ -57,9 +57,10 @@ abstract class CellKernel {
 
     /**
      * Recurrent weight and bias gradients over all steps, after the backward loop: by default {@code gRW =
-     * H_prev^T dRec} as one matrix product. The input part of the bias gradient is already in {@code gBias}.
+     * H_prev^T dRec} as one matrix product. The input part of the bias gradient is already in {@code gBias};
+     * {@code ones} is a row of ones {@code [1, T*mb]} for column sums.
      */
-    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, INDArray dRec2d, Mat gRW, INDArray gBias) {
+    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, Mat ones, Mat gRW, INDArray gBias) {
         Blas.gemm(hPrev, true, dRec, false, gRW, 0);
     }
 

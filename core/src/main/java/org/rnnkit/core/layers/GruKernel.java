@@ -129,10 +129,10 @@ final class GruKernel extends CellKernel {
     }
 
     @Override
-    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, INDArray dRec2d, Mat gRW, INDArray gBias) {
+    void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, Mat ones, Mat gRW, INDArray gBias) {
         if (resetAfter) {
-            super.recurrentGradients(tr, hPrev, dRec, dRec2d, gRW, gBias);
-            gBias.get(all(), interval(3 * h, 6 * h)).assign(dRec2d.sum(0).reshape(1, 3 * h));
+            super.recurrentGradients(tr, hPrev, dRec, ones, gRW, gBias);
+            Blas.gemm(ones, false, dRec, false, Mat.of(gBias.get(all(), interval(3 * h, 6 * h))), 0);
             return;
         }
         // The candidate's recurrent weights multiply the reset state r*h (kept in aux), the others h itself.

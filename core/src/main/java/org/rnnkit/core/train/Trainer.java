@@ -126,14 +126,17 @@ public final class Trainer {
                     validationLoss, (System.nanoTime() - epochStart) / 1e9, improved);
             history.add(stats);
             stoppedEarly = earlyStopping(validation != null) && stale >= config.patience();
+            TrainingState done = TrainingState.now(epoch + 1, 0, bestLoss, bestEpoch, stale, history);
             if (store != null) {
-                TrainingState done = TrainingState.now(epoch + 1, 0, bestLoss, bestEpoch, stale, history);
                 if (improved) {
                     store.saveBest(model, done);
                 }
                 store.saveLast(model, done);
             }
             listeners.forEach(l -> l.onEpochEnd(stats, config.epochs()));
+            // A listener may draw random numbers (say, sample from the model); the next epoch starts from the
+            // state the checkpoint recorded, as a resumed run does.
+            done.restoreRandom();
         }
         if (bestParams != null) {
             model.params().assign(bestParams);

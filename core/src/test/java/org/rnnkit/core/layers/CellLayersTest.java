@@ -124,7 +124,7 @@ class CellLayersTest {
         Map<String, INDArray> state = net.rnnGetPreviousState(0);
         Map<String, INDArray> picked = new HashMap<>();
         for (Map.Entry<String, INDArray> e : state.entrySet()) {
-            picked.put(e.getKey(), Nd4j.pullRows(e.getValue(), 1, rows));
+            picked.put(e.getKey(), e.getValue().getRows(rows));
         }
         net.rnnSetPreviousState(0, picked);
         INDArray stepped = net.rnnTimeStep(next);

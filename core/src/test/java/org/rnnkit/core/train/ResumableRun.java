@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.spec.InputSpec;
@@ -17,7 +19,8 @@ import org.rnnkit.datasets.TokenSequenceIterator;
 
 /**
  * A training run in its own process, for {@link KillAndResumeTest}: a next-token model with dropout over
- * shuffled batches, checkpointing every 3 iterations and resuming from its checkpoints when restarted.
+ * shuffled batches, checkpointing every 3 iterations and resuming from its checkpoints when restarted; a listener
+ * draws random numbers at each epoch end.
  *
  * <p>Arguments: {@code CHECKPOINT_DIR|- PARAMS_OUT PAUSE_AT}. It prints {@code first <epoch> <batch>} for its
  * first trained batch; with {@code PAUSE_AT > 0} it prints {@code paused} after that iteration and waits to be
@@ -42,6 +45,12 @@ public final class ResumableRun {
         }
         ProgressListener reporter = new ProgressListener() {
             private boolean first = true;
+
+            @Override
+            public void onEpochEnd(EpochStats stats, int epochs) {
+                // Draws from ND4J's generator, as a listener sampling from the model would.
+                Nd4j.rand(DataType.FLOAT, 3, 3);
+            }
 
             @Override
             public void onBatch(Progress p) {
