@@ -39,6 +39,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         TextClassifier classifier = TextClassifier.load(model);
         if (!texts.isEmpty()) {
+            for (int i = 0; i < texts.size(); i++) {
+                requireReadable(classifier, texts.get(i), "text " + (i + 1));
+            }
             print(classifier, texts);
             return 0;
         }
@@ -46,8 +49,11 @@ final class PredictCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<String> chunk = new ArrayList<>();
         int count = 0;
+        int number = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
             if (!line.isBlank()) {
+                requireReadable(classifier, line, "line " + number + " of standard input");
                 chunk.add(line);
                 count++;
             }
@@ -61,6 +67,15 @@ final class PredictCommand implements Callable<Integer> {
             throw new UsageException("standard input has no text: nothing to predict");
         }
         return 0;
+    }
+
+    // A text the classifier cannot read (e.g. only "<br />", which has no tokens) is the user's to fix.
+    private static void requireReadable(TextClassifier classifier, String text, String where) {
+        try {
+            classifier.input().length(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + ": " + e.getMessage());
+        }
     }
 
     private static void print(TextClassifier classifier, List<String> batch) {

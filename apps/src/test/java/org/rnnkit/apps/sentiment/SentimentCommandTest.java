@@ -274,5 +274,9 @@ class SentimentCommandTest {
     void emptyTextToPredictIsReported() {
         assertUserError(run("sentiment", "predict", "--model", model.toString(), "fine", " "), "text 2 is empty");
         assertUserError(withInput("\n  \n", "sentiment", "predict", "--model", model.toString()), "no text");
+        assertUserError(run("sentiment", "predict", "--model", model.toString(), "fine", "<br />"), "text 2",
+                "no tokens");
+        assertUserError(withInput("fine\n<br/>\n", "sentiment", "predict", "--model", model.toString()),
+                "line 2 of standard input", "no tokens");
     }
 }
