@@ -34,10 +34,30 @@ final class PipelineFile {
         return bundle.withText(MANIFEST, Json.write(Json.object().put("format", FORMAT).put("kind", kind)));
     }
 
+    /**
+     * Rewrites a bundle saved before pipelines existed (no manifest) into today's attachments and manifest, so the
+     * kind's ordinary reading applies to it; empty when the bundle is not that kind's older layout.
+     */
+    interface Upgrade {
+        Optional<ModelBundle> apply(Path file, ModelBundle old) throws ModelFileException;
+    }
+
     /** Opens {@code file}, which must hold a pipeline of {@code kind}. */
     static PipelineFile open(Path file, String kind) throws IOException {
+        return open(file, kind, (f, old) -> Optional.empty());
+    }
+
+    /** Opens {@code file}, which must hold a pipeline of {@code kind}, today's or an older layout {@code upgrade} reads. */
+    static PipelineFile open(Path file, String kind, Upgrade upgrade) throws IOException {
         ModelBundle bundle = ModelBundle.load(file);
         Optional<String> manifest = bundle.text(MANIFEST);
+        if (manifest.isEmpty()) {
+            Optional<ModelBundle> upgraded = upgrade.apply(file, bundle);
+            if (upgraded.isPresent()) {
+                bundle = upgraded.get();
+                manifest = bundle.text(MANIFEST);
+            }
+        }
         if (manifest.isEmpty()) {
             throw new ModelFileException(file, "an rnnkit model, but not a " + kind + " (no " + MANIFEST + " inside)");
         }
