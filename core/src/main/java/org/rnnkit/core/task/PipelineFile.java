@@ -61,12 +61,7 @@ final class PipelineFile {
         if (manifest.isEmpty()) {
             throw new ModelFileException(file, "an rnnkit model, but not a " + kind + " (no " + MANIFEST + " inside)");
         }
-        JsonNode node;
-        try {
-            node = Json.read(manifest.get(), MANIFEST);
-        } catch (DataFormatException e) {
-            throw new ModelFileException(file, "corrupt " + MANIFEST + ": " + e.getMessage(), e);
-        }
+        JsonNode node = parse(file, MANIFEST, manifest.get());
         int format = node.path("format").asInt(-1);
         if (format != FORMAT) {
             throw new ModelFileException(file, "unsupported pipeline format " + format + " (this rnnkit reads "
@@ -80,6 +75,15 @@ final class PipelineFile {
             throw new ModelFileException(file, "holds an encoder-decoder model, not a " + kind);
         }
         return new PipelineFile(file, bundle, model);
+    }
+
+    /** Attachment {@code name}'s JSON; malformed JSON is a {@link ModelFileException} naming the file and it. */
+    static JsonNode parse(Path file, String name, String json) throws ModelFileException {
+        try {
+            return Json.read(json, name);
+        } catch (DataFormatException e) {
+            throw new ModelFileException(file, "corrupt " + name + ": " + e.getMessage(), e);
+        }
     }
 
     SequenceModel model() {

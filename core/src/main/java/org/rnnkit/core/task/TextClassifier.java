@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rnnkit.core.SequenceModel;
-import org.rnnkit.core.eval.BatchOutput;
 import org.rnnkit.core.eval.EvaluationReport;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
@@ -32,12 +31,12 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
     /** The settings attachment of files written before pipelines (format 1 of the old datasets.text class). */
     private static final String FORMAT1_SETTINGS = "text-classifier.json";
 
-    private final ClassHead head;
+    private final LabelSet labels;
     private final TestSplit testSplit;
 
     private TextClassifier(SequenceModel model, TextInput input, LabelSet labels, TestSplit testSplit) {
-        super(model, input);
-        this.head = new ClassHead(labels, model.spec(), Shape.VECTOR);
+        super(KIND, model, input, new ClassHead(labels, model.spec(), Shape.VECTOR));
+        this.labels = labels;
         this.testSplit = testSplit;
     }
 
@@ -75,12 +74,7 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode settings;
-        try {
-            settings = Json.read(text.get(), FORMAT1_SETTINGS);
-        } catch (DataFormatException e) {
-            throw new ModelFileException(file, "corrupt " + FORMAT1_SETTINGS + ": " + e.getMessage(), e);
-        }
+        JsonNode settings = PipelineFile.parse(file, FORMAT1_SETTINGS, text.get());
         int format = settings.path("format").asInt(-1);
         if (format != 1) {
             throw new ModelFileException(file, "unsupported text-classifier format " + format
@@ -111,7 +105,7 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
 
     /** The class names, in output order. */
     public LabelSet labels() {
-        return head.labels();
+        return labels;
     }
 
     /** How the training data's test part was held out, when the data had no test split of its own. */
@@ -142,23 +136,7 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
     }
 
     @Override
-    String kind() {
-        return KIND;
-    }
-
-    @Override
-    Classification decode(BatchOutput batch, int row) {
-        return head.classify(batch.row(row));
-    }
-
-    @Override
-    Scorer<String> scorer() {
-        return head.sequenceScorer();
-    }
-
-    @Override
-    ModelBundle attachOutputs(ModelBundle bundle) {
-        ModelBundle b = head.attachTo(bundle);
-        return testSplit == null ? b : b.withText(TEST_SPLIT, Json.write(testSplit.toJsonNode()));
+    ModelBundle attachExtras(ModelBundle bundle) {
+        return testSplit == null ? bundle : bundle.withText(TEST_SPLIT, Json.write(testSplit.toJsonNode()));
     }
 }
