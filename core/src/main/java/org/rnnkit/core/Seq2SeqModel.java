@@ -25,14 +25,13 @@ import org.rnnkit.core.spec.SpecException;
  * triples, as {@code TranslationIterator} makes them, and decoded one token at a time through
  * {@link #stepper()} by any {@link org.rnnkit.core.decode.Search}, the encoder running once per batch.
  */
-public final class Seq2SeqModel implements RnnModel {
+public final class Seq2SeqModel extends NetworkModel<ComputationGraph> {
     private final Seq2SeqSpec spec;
-    private final ComputationGraph network;
     private final Seq2SeqParts parts;
 
     private Seq2SeqModel(Seq2SeqSpec spec, ComputationGraph network) {
+        super(network);
         this.spec = spec;
-        this.network = network;
         Seq2SeqParts current = Seq2SeqParts.of(spec);
         Seq2SeqParts legacy = Seq2SeqParts.legacy(spec);
         this.parts = network.getVertex(current.finalStates()) == null && network.getVertex(legacy.finalStates()) != null
@@ -64,10 +63,6 @@ public final class Seq2SeqModel implements RnnModel {
         return ModelBundle.load(file).seq2seqModel();
     }
 
-    public void save(Path file) throws IOException {
-        ModelBundle.of(this).save(file);
-    }
-
     public Seq2SeqSpec spec() {
         return spec;
     }
@@ -75,11 +70,6 @@ public final class Seq2SeqModel implements RnnModel {
     @Override
     public String specJson() {
         return spec.toJson();
-    }
-
-    @Override
-    public ComputationGraph network() {
-        return network;
     }
 
     /**
@@ -103,6 +93,11 @@ public final class Seq2SeqModel implements RnnModel {
      */
     public StepModel stepper() {
         return Seq2SeqStepper.of(this);
+    }
+
+    @Override
+    public ComputationGraph network() {
+        return network;
     }
 
     @Override
@@ -131,11 +126,6 @@ public final class Seq2SeqModel implements RnnModel {
     @Override
     public double score(MultiDataSet batch) {
         return network.score(batch, false);
-    }
-
-    @Override
-    public INDArray updaterState() {
-        return network.getUpdater().getStateViewArray();
     }
 
     @Override

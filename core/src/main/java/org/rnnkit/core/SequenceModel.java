@@ -23,13 +23,12 @@ import org.rnnkit.core.spec.ModelSpec;
  * compiled from it. Many-to-one, many-to-many and one-to-many (through {@link #stepper()}) models
  * are all of this kind; train them with {@code org.rnnkit.core.train.Trainer}.
  */
-public final class SequenceModel implements RnnModel {
+public final class SequenceModel extends NetworkModel<MultiLayerNetwork> {
     private final ModelSpec spec;
-    private final MultiLayerNetwork network;
 
     private SequenceModel(ModelSpec spec, MultiLayerNetwork network) {
+        super(network);
         this.spec = spec;
-        this.network = network;
     }
 
     /** Compiles and initialises a new network for {@code spec}, with float parameters. */
@@ -55,11 +54,6 @@ public final class SequenceModel implements RnnModel {
         return ModelBundle.load(file).sequenceModel();
     }
 
-    /** Writes this model (network, updater state and spec) to one file, atomically. */
-    public void save(Path file) throws IOException {
-        ModelBundle.of(this).save(file);
-    }
-
     public ModelSpec spec() {
         return spec;
     }
@@ -67,11 +61,6 @@ public final class SequenceModel implements RnnModel {
     @Override
     public String specJson() {
         return spec.toJson();
-    }
-
-    @Override
-    public MultiLayerNetwork network() {
-        return network;
     }
 
     /**
@@ -95,6 +84,11 @@ public final class SequenceModel implements RnnModel {
      */
     public StepModel stepper() {
         return SequenceStepper.of(this);
+    }
+
+    @Override
+    public MultiLayerNetwork network() {
+        return network;
     }
 
     @Override
@@ -122,11 +116,6 @@ public final class SequenceModel implements RnnModel {
     @Override
     public double score(MultiDataSet batch) {
         return network.score(single(batch), false);
-    }
-
-    @Override
-    public INDArray updaterState() {
-        return network.getUpdater().getStateViewArray();
     }
 
     @Override

@@ -17,6 +17,14 @@ final class RecurrentStates {
     private RecurrentStates() {
     }
 
+    /** Fails unless there is one previous token for each row of {@code state}, as every step needs. */
+    static void requireOnePerRow(DecoderState state, int[] previousTokens) {
+        if (previousTokens.length != state.rows()) {
+            throw new IllegalArgumentException(previousTokens.length + " previous tokens for a state of "
+                    + state.rows() + " rows");
+        }
+    }
+
     /** Output of a forward pass run with given states, and the layers' states after it. */
     record Run(INDArray output, List<Map<String, INDArray>> states) {
     }

@@ -77,9 +77,7 @@ public final class Seq2SeqStepper implements StepModel {
     @Override
     public Step step(DecoderState state, int[] previousTokens) {
         State s = (State) state;
-        if (previousTokens.length != s.rows) {
-            throw new IllegalArgumentException(previousTokens.length + " previous tokens for a state of " + s.rows + " rows");
-        }
+        RecurrentStates.requireOnePerRow(s, previousTokens);
         INDArray previous = Nd4j.create(network.getConfiguration().getDataType(), s.rows, 1, 1);
         for (int row = 0; row < s.rows; row++) {
             int token = previousTokens[row];

@@ -97,9 +97,7 @@ public final class SequenceStepper implements StepModel {
     @Override
     public Step step(DecoderState state, int[] previousTokens) {
         State s = (State) state;
-        if (previousTokens.length != s.rows) {
-            throw new IllegalArgumentException(previousTokens.length + " previous tokens for a state of " + s.rows + " rows");
-        }
+        RecurrentStates.requireOnePerRow(s, previousTokens);
         int[][] tokens = new int[previousTokens.length][];
         for (int row = 0; row < tokens.length; row++) {
             tokens[row] = new int[] {previousTokens[row]};

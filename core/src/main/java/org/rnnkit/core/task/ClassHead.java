@@ -9,9 +9,14 @@ import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.OutputSpec;
 import org.rnnkit.core.spec.Shape;
 import org.rnnkit.datasets.LabelSet;
+import org.rnnkit.datasets.SequenceDataset;
+import org.rnnkit.datasets.SequenceExample;
 
-/** The class side shared by every classifying pipeline: label names, their checks, predictions and scoring. */
-final class ClassHead {
+/**
+ * The class side shared by every classifying pipeline: label names, their checks, predictions and scoring. As an
+ * {@link OutputHead} it gives one class per sequence; {@link TagHead} uses it for a class per step.
+ */
+final class ClassHead implements SequenceHead<String, Classification> {
     static final String LABELS = "labels.json";
 
     private final LabelSet labels;
@@ -44,8 +49,41 @@ final class ClassHead {
         return labels;
     }
 
-    ModelBundle attachTo(ModelBundle bundle) {
+    @Override
+    public ModelBundle attachTo(ModelBundle bundle) {
         return bundle.withText(LABELS, labels.toJson());
+    }
+
+    @Override
+    public Classification decode(BatchOutput batch, int row) {
+        return classify(batch.row(row));
+    }
+
+    @Override
+    public Pipeline.Scorer<String> scorer() {
+        ClassificationCollector collector = new ClassificationCollector(labels.names(), false);
+        return new Pipeline.Scorer<>() {
+            @Override
+            public void add(BatchOutput batch, int row, String target, int index) {
+                collector.add(index(target, index), batch.row(row));
+            }
+
+            @Override
+            public EvaluationReport report() {
+                return collector.report();
+            }
+        };
+    }
+
+    @Override
+    public String target(SequenceExample x, SequenceDataset data) {
+        return data.classes().orElseThrow().name(ClassificationCollector.mostProbable(
+                SequencePipeline.toDouble(x.labels()[0])));
+    }
+
+    @Override
+    public void checkLabels(SequenceDataset data, boolean training) {
+        requireClassesOf(data, training);
     }
 
     Classification classify(double[] probabilities) {
@@ -66,7 +104,7 @@ final class ClassHead {
      * Fails unless {@code data} is labelled with classes: for training exactly these, in this order (its one-hot
      * columns are the outputs); for evaluation any of these (the names are mapped).
      */
-    void requireClassesOf(org.rnnkit.datasets.SequenceDataset data, boolean training) {
+    void requireClassesOf(SequenceDataset data, boolean training) {
         LabelSet classes = data.classes().orElseThrow(() -> new IllegalArgumentException(data.name()
                 + " has real-valued labels, not classes"));
         if (training && !classes.equals(labels)) {
@@ -79,21 +117,5 @@ final class ClassHead {
                         + "does not know " + labels.names());
             }
         }
-    }
-
-    /** Scores one class per sequence. */
-    Pipeline.Scorer<String> sequenceScorer() {
-        ClassificationCollector collector = new ClassificationCollector(labels.names(), false);
-        return new Pipeline.Scorer<>() {
-            @Override
-            public void add(BatchOutput batch, int row, String target, int index) {
-                collector.add(index(target, index), batch.row(row));
-            }
-
-            @Override
-            public EvaluationReport report() {
-                return collector.report();
-            }
-        };
     }
 }

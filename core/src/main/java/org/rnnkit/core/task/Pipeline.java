@@ -31,15 +31,20 @@ public abstract class Pipeline<I, T, P> {
     /** Inputs per network call: large enough for throughput, small enough for memory on long sequences. */
     static final int BATCH = 64;
 
+    private final String kind;
     private final SequenceModel model;
     private final InputCodec<I> input;
+    private final OutputHead<T, P> output;
 
-    Pipeline(SequenceModel model, InputCodec<I> input) {
-        if (model == null || input == null) {
-            throw new IllegalArgumentException("a pipeline needs a model and an input codec");
+    /** @param kind the name of this kind in its file */
+    Pipeline(String kind, SequenceModel model, InputCodec<I> input, OutputHead<T, P> output) {
+        if (model == null || input == null || output == null) {
+            throw new IllegalArgumentException("a pipeline needs a model, an input codec and an output head");
         }
+        this.kind = kind;
         this.model = model;
         this.input = input;
+        this.output = output;
         input.check(model.spec());
     }
 
@@ -64,7 +69,7 @@ public abstract class Pipeline<I, T, P> {
         Object[] out = new Object[inputs.size()];
         forEachBatch(inputs, (indices, batch) -> {
             for (int j = 0; j < indices.length; j++) {
-                out[indices[j]] = decode(batch, j);
+                out[indices[j]] = output.decode(batch, j);
             }
         });
         return (List<P>) Arrays.asList(out);
@@ -79,7 +84,7 @@ public abstract class Pipeline<I, T, P> {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: no inputs");
         }
-        Scorer<T> scorer = scorer();
+        Scorer<T> scorer = output.scorer();
         forEachBatch(inputs, (indices, batch) -> {
             for (int j = 0; j < indices.length; j++) {
                 scorer.add(batch, j, targets.get(indices[j]), indices[j]);
@@ -90,21 +95,14 @@ public abstract class Pipeline<I, T, P> {
 
     /** Writes model and codecs to one file, atomically; read it back with the kind's {@code load}. */
     public void save(Path file) throws IOException {
-        ModelBundle bundle = PipelineFile.manifest(ModelBundle.of(model), kind());
-        attachOutputs(input.attachTo(bundle)).save(file);
+        ModelBundle bundle = PipelineFile.manifest(ModelBundle.of(model), kind);
+        attachExtras(output.attachTo(input.attachTo(bundle))).save(file);
     }
 
-    /** The name of this kind in its file. */
-    abstract String kind();
-
-    /** The prediction for row {@code row} of a batch's output. */
-    abstract P decode(BatchOutput batch, int row);
-
-    /** A fresh scorer of predictions against targets. */
-    abstract Scorer<T> scorer();
-
-    /** {@code bundle} with what the output side needs (labels, target normaliser). */
-    abstract ModelBundle attachOutputs(ModelBundle bundle);
+    /** {@code bundle} with what a kind keeps beyond its input and output sides (none unless overridden). */
+    ModelBundle attachExtras(ModelBundle bundle) {
+        return bundle;
+    }
 
     /** Compares predictions with targets and builds the report. */
     interface Scorer<T> {

@@ -34,19 +34,34 @@ final class PipelineFile {
         return bundle.withText(MANIFEST, Json.write(Json.object().put("format", FORMAT).put("kind", kind)));
     }
 
+    /**
+     * Rewrites a bundle saved before pipelines existed (no manifest) into today's attachments and manifest, so the
+     * kind's ordinary reading applies to it; empty when the bundle is not that kind's older layout.
+     */
+    interface Upgrade {
+        Optional<ModelBundle> apply(Path file, ModelBundle old) throws ModelFileException;
+    }
+
     /** Opens {@code file}, which must hold a pipeline of {@code kind}. */
     static PipelineFile open(Path file, String kind) throws IOException {
+        return open(file, kind, (f, old) -> Optional.empty());
+    }
+
+    /** Opens {@code file}, which must hold a pipeline of {@code kind}, today's or an older layout {@code upgrade} reads. */
+    static PipelineFile open(Path file, String kind, Upgrade upgrade) throws IOException {
         ModelBundle bundle = ModelBundle.load(file);
         Optional<String> manifest = bundle.text(MANIFEST);
         if (manifest.isEmpty()) {
+            Optional<ModelBundle> upgraded = upgrade.apply(file, bundle);
+            if (upgraded.isPresent()) {
+                bundle = upgraded.get();
+                manifest = bundle.text(MANIFEST);
+            }
+        }
+        if (manifest.isEmpty()) {
             throw new ModelFileException(file, "an rnnkit model, but not a " + kind + " (no " + MANIFEST + " inside)");
         }
-        JsonNode node;
-        try {
-            node = Json.read(manifest.get(), MANIFEST);
-        } catch (DataFormatException e) {
-            throw new ModelFileException(file, "corrupt " + MANIFEST + ": " + e.getMessage(), e);
-        }
+        JsonNode node = parse(file, MANIFEST, manifest.get());
         int format = node.path("format").asInt(-1);
         if (format != FORMAT) {
             throw new ModelFileException(file, "unsupported pipeline format " + format + " (this rnnkit reads "
@@ -60,6 +75,15 @@ final class PipelineFile {
             throw new ModelFileException(file, "holds an encoder-decoder model, not a " + kind);
         }
         return new PipelineFile(file, bundle, model);
+    }
+
+    /** Attachment {@code name}'s JSON; malformed JSON is a {@link ModelFileException} naming the file and it. */
+    static JsonNode parse(Path file, String name, String json) throws ModelFileException {
+        try {
+            return Json.read(json, name);
+        } catch (DataFormatException e) {
+            throw new ModelFileException(file, "corrupt " + name + ": " + e.getMessage(), e);
+        }
     }
 
     SequenceModel model() {

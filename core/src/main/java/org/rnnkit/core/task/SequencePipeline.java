@@ -21,8 +21,11 @@ import org.rnnkit.datasets.SequenceExample;
  */
 public abstract class SequencePipeline<T, P> extends Pipeline<float[][], T, P> {
 
-    SequencePipeline(SequenceModel model, VectorInput input) {
-        super(model, input);
+    private final SequenceHead<T, P> output;
+
+    SequencePipeline(String kind, SequenceModel model, VectorInput input, SequenceHead<T, P> output) {
+        super(kind, model, input, output);
+        this.output = output;
     }
 
     /** The input side: width and normaliser. */
@@ -55,24 +58,10 @@ public abstract class SequencePipeline<T, P> extends Pipeline<float[][], T, P> {
         List<T> targets = new ArrayList<>(data.size());
         for (SequenceExample x : data.examples()) {
             inputs.add(x.features());
-            targets.add(target(x, data));
+            targets.add(output.target(x, data));
         }
         return evaluate(inputs, targets);
     }
-
-    /** The known answer of example {@code x} of {@code data}, as {@link #evaluate} compares it. */
-    abstract T target(SequenceExample x, SequenceDataset data);
-
-    /** Labels as the network trains on them (a regressor scales its targets); others keep them. */
-    float[][] trainingLabels(float[][] labels) {
-        return labels;
-    }
-
-    /**
-     * Fails with a clear message when the labels of {@code data} do not fit this pipeline: for training they must
-     * be the model's outputs column for column; for evaluation their names must be known.
-     */
-    abstract void checkLabels(SequenceDataset data, boolean training);
 
     private void check(SequenceDataset data, boolean training) {
         if (data.numFeatures() != input().width()) {
@@ -89,7 +78,7 @@ public abstract class SequencePipeline<T, P> extends Pipeline<float[][], T, P> {
                     + data.classes().map(l -> l.names().toString()).orElse("") + ", but the model has "
                     + model().spec().output().units() + " outputs");
         }
-        checkLabels(data, training);
+        output.checkLabels(data, training);
     }
 
     private SequenceDataset prepare(SequenceDataset data) {
@@ -97,7 +86,7 @@ public abstract class SequencePipeline<T, P> extends Pipeline<float[][], T, P> {
         List<SequenceExample> ready = new ArrayList<>(data.size());
         for (SequenceExample x : data.examples()) {
             float[][] features = input().normalizer().map(n -> n.transform(x.features())).orElse(x.features());
-            ready.add(new SequenceExample(features, trainingLabels(x.labels()), x.labelOffset()));
+            ready.add(new SequenceExample(features, output.trainingLabels(x.labels()), x.labelOffset()));
         }
         return data.withExamples(data.name(), ready);
     }

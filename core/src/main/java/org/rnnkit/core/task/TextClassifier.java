@@ -1,16 +1,19 @@
 package org.rnnkit.core.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rnnkit.core.SequenceModel;
-import org.rnnkit.core.eval.BatchOutput;
 import org.rnnkit.core.eval.EvaluationReport;
 import org.rnnkit.core.io.ModelBundle;
+import org.rnnkit.core.io.ModelFileException;
 import org.rnnkit.core.spec.Shape;
 import org.rnnkit.datasets.DataFormatException;
+import org.rnnkit.datasets.Json;
 import org.rnnkit.datasets.LabelSet;
 import org.rnnkit.datasets.text.LabelledText;
 import org.rnnkit.datasets.text.TestSplit;
@@ -25,13 +28,15 @@ import org.rnnkit.datasets.text.TextEncoder;
 public final class TextClassifier extends Pipeline<String, String, Classification> {
     private static final String KIND = "text-classifier";
     private static final String TEST_SPLIT = "test-split.json";
+    /** The settings attachment of files written before pipelines (format 1 of the old datasets.text class). */
+    private static final String FORMAT1_SETTINGS = "text-classifier.json";
 
-    private final ClassHead head;
+    private final LabelSet labels;
     private final TestSplit testSplit;
 
     private TextClassifier(SequenceModel model, TextInput input, LabelSet labels, TestSplit testSplit) {
-        super(model, input);
-        this.head = new ClassHead(labels, model.spec(), Shape.VECTOR);
+        super(KIND, model, input, new ClassHead(labels, model.spec(), Shape.VECTOR));
+        this.labels = labels;
         this.testSplit = testSplit;
     }
 
@@ -45,14 +50,47 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
         return new TextClassifier(model(), input(), labels(), split);
     }
 
-    /** Reads a file written by {@link #save}. */
+    /**
+     * Reads a file written by {@link #save}, or by {@code rnnkit sentiment train} before the pipelines (the
+     * {@code org.rnnkit.datasets.text.TextClassifier} files, which predict exactly as they did).
+     */
     public static TextClassifier load(Path file) throws IOException {
-        PipelineFile f = PipelineFile.open(file, KIND);
+        PipelineFile f = PipelineFile.open(file, KIND, TextClassifier::upgradeFormat1);
         TextInput input = TextInput.read(f);
         LabelSet labels = ClassHead.read(f);
-        TestSplit split = f.readOptional(TEST_SPLIT, json -> TestSplit.fromJson(
-                org.rnnkit.datasets.Json.read(json, TEST_SPLIT))).orElse(null);
+        TestSplit split = f.readOptional(TEST_SPLIT, json -> TestSplit.fromJson(Json.read(json, TEST_SPLIT)))
+                .orElse(null);
         return f.build("pipeline", () -> new TextClassifier(f.model(), input, labels, split));
+    }
+
+    /*
+     * Before pipelines, the classifier's file held vocabulary.json and labels.json as today's do, and put the
+     * tokenizer settings and the test split together in text-classifier.json ({"format":1, "lowerCase",
+     * "maxLength", "truncation", optional "testSplit"}). Those map one to one onto today's text-encoder.json
+     * (same keys) and test-split.json, so the old file is rewritten into today's layout and read as usual.
+     */
+    private static Optional<ModelBundle> upgradeFormat1(Path file, ModelBundle old) throws ModelFileException {
+        Optional<String> text = old.text(FORMAT1_SETTINGS);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode settings = PipelineFile.parse(file, FORMAT1_SETTINGS, text.get());
+        int format = settings.path("format").asInt(-1);
+        if (format != 1) {
+            throw new ModelFileException(file, "unsupported text-classifier format " + format
+                    + " (this rnnkit reads 1, or today's pipeline files)");
+        }
+        ObjectNode encoder = Json.object();
+        for (String key : List.of("lowerCase", "maxLength", "truncation")) {
+            if (settings.has(key)) { // a missing key is reported by TextInput.read, naming the attachment
+                encoder.set(key, settings.get(key));
+            }
+        }
+        ModelBundle upgraded = old.withText(TextInput.ENCODER, Json.write(encoder));
+        if (settings.has("testSplit")) {
+            upgraded = upgraded.withText(TEST_SPLIT, Json.write(settings.get("testSplit")));
+        }
+        return Optional.of(PipelineFile.manifest(upgraded, KIND));
     }
 
     @Override
@@ -67,7 +105,7 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
 
     /** The class names, in output order. */
     public LabelSet labels() {
-        return head.labels();
+        return labels;
     }
 
     /** How the training data's test part was held out, when the data had no test split of its own. */
@@ -98,23 +136,7 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
     }
 
     @Override
-    String kind() {
-        return KIND;
-    }
-
-    @Override
-    Classification decode(BatchOutput batch, int row) {
-        return head.classify(batch.row(row));
-    }
-
-    @Override
-    Scorer<String> scorer() {
-        return head.sequenceScorer();
-    }
-
-    @Override
-    ModelBundle attachOutputs(ModelBundle bundle) {
-        ModelBundle b = head.attachTo(bundle);
-        return testSplit == null ? b : b.withText(TEST_SPLIT, org.rnnkit.datasets.Json.write(testSplit.toJsonNode()));
+    ModelBundle attachExtras(ModelBundle bundle) {
+        return testSplit == null ? bundle : bundle.withText(TEST_SPLIT, Json.write(testSplit.toJsonNode()));
     }
 }

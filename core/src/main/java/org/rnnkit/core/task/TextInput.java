@@ -15,7 +15,7 @@ import org.rnnkit.datasets.text.Vocabulary;
 /** Texts in: tokenised, mapped through the vocabulary and truncated by a {@link TextEncoder}, as in training. */
 public final class TextInput implements InputCodec<String> {
     private static final String VOCABULARY = "vocabulary.json";
-    private static final String ENCODER = "text-encoder.json";
+    static final String ENCODER = "text-encoder.json";
 
     private final TextEncoder encoder;
 

@@ -3,8 +3,6 @@ package org.rnnkit.core.task;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.rnnkit.core.SequenceModel;
-import org.rnnkit.core.eval.BatchOutput;
-import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.spec.Shape;
 import org.rnnkit.datasets.LabelSet;
 
@@ -12,11 +10,11 @@ import org.rnnkit.datasets.LabelSet;
 public final class TokenClassifier extends Pipeline<int[], String, Classification> {
     private static final String KIND = "token-classifier";
 
-    private final ClassHead head;
+    private final LabelSet labels;
 
     private TokenClassifier(SequenceModel model, TokenInput input, LabelSet labels) {
-        super(model, input);
-        this.head = new ClassHead(labels, model.spec(), Shape.VECTOR);
+        super(KIND, model, input, new ClassHead(labels, model.spec(), Shape.VECTOR));
+        this.labels = labels;
     }
 
     /** A classifier of {@code model} (token input, softmax over {@code labels}, one output per sequence). */
@@ -33,26 +31,6 @@ public final class TokenClassifier extends Pipeline<int[], String, Classificatio
 
     /** The class names, in output order. */
     public LabelSet labels() {
-        return head.labels();
-    }
-
-    @Override
-    String kind() {
-        return KIND;
-    }
-
-    @Override
-    Classification decode(BatchOutput batch, int row) {
-        return head.classify(batch.row(row));
-    }
-
-    @Override
-    Scorer<String> scorer() {
-        return head.sequenceScorer();
-    }
-
-    @Override
-    ModelBundle attachOutputs(ModelBundle bundle) {
-        return head.attachTo(bundle);
+        return labels;
     }
 }
