@@ -32,6 +32,7 @@ def cases(quick):
     for cell in ("lstm", "gru"):
         for batch in ((1,) if quick else (1, 8)):
             out.append(("generate", cell, batch, 200 if quick else 1000, 64, 256, 2))
+        out.append(("decode", cell, 1, 200 if quick else 1000, 64, 256, 2))
         out.append(("output", cell, 32, 100, 64, 256, 2))
     if not quick:
         for cell in ("gru", "lstm"):
@@ -43,8 +44,8 @@ def cases(quick):
 def name(kind, cell, batch, steps, inputs, units, layers):
     if kind == "train":
         return f"train-{cell}-{batch}x{steps}x{inputs}x{units}"
-    if kind == "generate":
-        return f"generate-{cell}-b{batch}"
+    if kind in ("generate", "decode"):
+        return f"{kind}-{cell}-b{batch}"
     return f"output-{cell}-{batch}x{steps}"
 
 
@@ -85,6 +86,17 @@ def operation(kind, cell, batch, steps, inputs, units, layers):
             with torch.no_grad():
                 model(tokens)
         return forward
+
+    if kind == "decode":
+        # What rnnkit's greedy decoder does per token: log-probabilities of the last step, arg-max fed back.
+        def decode():
+            with torch.no_grad():
+                token = torch.zeros(batch, 1, dtype=torch.long)
+                state = None
+                for _ in range(steps):
+                    p, state = model(token, state)
+                    token = torch.log(p[:, -1, :]).argmax(dim=-1, keepdim=True)
+        return decode
 
     def generate():
         with torch.no_grad():

@@ -13,6 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.core.Rnn;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.decode.DecodeOptions;
+import org.rnnkit.core.decode.Search;
+import org.rnnkit.core.decode.StepModel;
+import org.rnnkit.core.decode.TokenRules;
 import org.rnnkit.core.builder.NetworkCompiler;
 import org.rnnkit.core.builder.SequenceBuilder;
 import org.rnnkit.core.spec.InputSpec;
@@ -83,8 +88,8 @@ public final class SpeedBench {
         ModelSpec spec = spec(c);
         MultiLayerNetwork ours = network(NetworkCompiler.configuration(spec, DataType.FLOAT));
         MultiLayerNetwork theirs = network(Dl4jTwin.of(ours.getLayerWiseConfigurations()));
-        Runnable a = operation(c, ours);
-        Runnable b = operation(c, theirs);
+        Runnable a = operation(c, spec, ours);
+        Runnable b = operation(c, spec, theirs);
         a.run();
         b.run();
         long t0 = System.nanoTime();
@@ -118,7 +123,7 @@ public final class SpeedBench {
                 .spec();
     }
 
-    private Runnable operation(SpeedCase c, MultiLayerNetwork net) {
+    private Runnable operation(SpeedCase c, ModelSpec spec, MultiLayerNetwork net) {
         Random random = new Random(1);
         return switch (c.kind()) {
             case TRAIN -> {
@@ -131,6 +136,14 @@ public final class SpeedBench {
                 yield () -> net.output(tokens);
             }
             case GENERATE -> () -> generate(net, c.batch(), c.steps());
+            case DECODE -> {
+                StepModel stepper = SequenceModel.of(spec, net).stepper();
+                int[][] primers = new int[c.batch()][];
+                Arrays.setAll(primers, i -> new int[] {random.nextInt(SpeedCase.VOCAB)});
+                // No stop token: every row runs all steps, like the rnnTimeStep case.
+                DecodeOptions options = DecodeOptions.maxLength(c.steps()).withTokens(TokenRules.none());
+                yield () -> Search.greedy().decode(stepper, primers, options);
+            }
         };
     }
 

@@ -29,7 +29,12 @@ public record SpeedCase(String name, Kind kind, Cell cell, int batch, int steps,
         /** {@code steps} calls of {@code rnnTimeStep}, one token each, feeding back the arg-max. */
         GENERATE,
         /** One {@code output()} over a batch of token sequences. */
-        OUTPUT
+        OUTPUT,
+        /**
+         * {@code steps} tokens per row by {@code Search.greedy()} on the model's {@code stepper()}: the path users
+         * call, which adds state handling and log-probabilities around each step.
+         */
+        DECODE
     }
 
     /** Multiply-adds of the recurrent layers' matrix products, times 2 (one forward pass). */
@@ -78,6 +83,7 @@ public record SpeedCase(String name, Kind kind, Cell cell, int batch, int steps,
                 all.add(new SpeedCase("generate-" + c + "-b" + batch, Kind.GENERATE, cell, batch,
                         quick ? 200 : 1000, 64, 256, 2));
             }
+            all.add(new SpeedCase("decode-" + c + "-b1", Kind.DECODE, cell, 1, quick ? 200 : 1000, 64, 256, 2));
             all.add(new SpeedCase("output-" + c + "-32x100", Kind.OUTPUT, cell, 32, 100, 64, 256, 2));
         }
         if (!quick) {

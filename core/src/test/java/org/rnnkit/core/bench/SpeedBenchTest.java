@@ -19,12 +19,13 @@ class SpeedBenchTest {
         List<SpeedCase> cases = List.of(
                 new SpeedCase("tiny-train", SpeedCase.Kind.TRAIN, Cell.GRU, 2, 3, 2, 3, 1),
                 new SpeedCase("tiny-generate", SpeedCase.Kind.GENERATE, Cell.LSTM, 2, 3, 4, 3, 2),
-                new SpeedCase("tiny-output", SpeedCase.Kind.OUTPUT, Cell.SIMPLE_RNN, 2, 3, 4, 3, 1));
+                new SpeedCase("tiny-output", SpeedCase.Kind.OUTPUT, Cell.SIMPLE_RNN, 2, 3, 4, 3, 1),
+                new SpeedCase("tiny-decode", SpeedCase.Kind.DECODE, Cell.GRU, 2, 3, 4, 3, 1));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<SpeedBench.Result> results = new SpeedBench(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1,
                 0.01).run(cases);
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(3, results.size());
+        assertEquals(4, results.size());
         for (SpeedBench.Result r : results) {
             assertTrue(r.rnnkitMs() > 0 && r.dl4jMs() > 0 && r.gflops() > 0, r.toString());
             assertTrue(text.contains(r.speedCase().name()), text);
@@ -38,6 +39,6 @@ class SpeedBenchTest {
         double forward = 2.0 * 32 * 100 * (16 + 256) * 4 * 256 + 2.0 * 32 * 100 * 256 * 16;
         assertEquals(forward, train.forwardFlops(), 1e-6);
         assertEquals(3 * forward, train.flops(), 1e-6);
-        assertEquals(22, SpeedCase.issueCases(false).size());
+        assertEquals(24, SpeedCase.issueCases(false).size());
     }
 }
