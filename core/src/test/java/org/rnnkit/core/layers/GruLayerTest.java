@@ -139,12 +139,7 @@ class GruLayerTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         // Target: sum of the last three inputs, which needs the state carried across TBPTT segment boundaries.
-        Random r = new Random(9);
-        INDArray x = TestNets.rand(r, 8, 1, 20);
-        INDArray y = x.dup();
-        y.get(all(), all(), interval(1, 20)).addi(x.get(all(), all(), interval(0, 19)));
-        y.get(all(), all(), interval(2, 20)).addi(x.get(all(), all(), interval(0, 18)));
-        DataSet ds = new DataSet(x, y);
+        DataSet ds = TestNets.runningSum(3);
         double before = net.score(ds);
         for (int i = 0; i < 150; i++) {
             net.fit(ds);
@@ -164,11 +159,7 @@ class GruLayerTest {
                 .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(5).tBPTTBackwardLength(5).build();
         ComputationGraph graph = new ComputationGraph(conf);
         graph.init();
-        Random r = new Random(9);
-        INDArray x = TestNets.rand(r, 8, 1, 20);
-        INDArray y = x.dup();
-        y.get(all(), all(), interval(1, 20)).addi(x.get(all(), all(), interval(0, 19)));
-        DataSet ds = new DataSet(x, y);
+        DataSet ds = TestNets.runningSum(2);
         double before = graph.score(ds);
         for (int i = 0; i < 100; i++) {
             graph.fit(ds);

@@ -12,7 +12,9 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -44,6 +46,20 @@ final class TestNets {
             d[i] = r.nextDouble() * 2 - 1;
         }
         return Nd4j.create(d, shape, 'c').castTo(DataType.DOUBLE);
+    }
+
+    /**
+     * The TBPTT memory task: 8 random sequences of 20 steps, each target the sum of the input's last {@code window}
+     * steps, which a network only learns if its state is carried across segment boundaries.
+     */
+    static DataSet runningSum(int window) {
+        INDArray x = rand(new Random(9), 8, 1, 20);
+        INDArray y = x.dup();
+        for (int lag = 1; lag < window; lag++) {
+            y.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(lag, 20))
+                    .addi(x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 20 - lag)));
+        }
+        return new DataSet(x, y);
     }
 
     /** Right-padding mask [mb, T] with the given lengths. */
