@@ -12,13 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
-import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -140,15 +138,7 @@ class CellLayersTest {
     @ParameterizedTest
     @ValueSource(strings = {"lstm", "rnn"})
     void truncatedBpttCarriesStateAcrossSegments(String kind) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
-                .updater(new Adam(0.02)).list()
-                .layer(cell(kind, 6))
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .nOut(1).build())
-                .setInputType(InputType.recurrent(1))
-                .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(5).tBPTTBackwardLength(5).build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
+        MultiLayerNetwork net = TestNets.truncatedBptt(cell(kind, 6));
         // Target: sum of the last two inputs, which needs the state carried across segment boundaries.
         DataSet ds = TestNets.runningSum(2);
         double before = net.score(ds);

@@ -129,15 +129,7 @@ class GruLayerTest {
 
     @Test
     void truncatedBpttTrainingInMultiLayerNetwork() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
-                .updater(new Adam(0.02)).list()
-                .layer(new GRU.Builder().nOut(6).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .nOut(1).build())
-                .setInputType(InputType.recurrent(1))
-                .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(5).tBPTTBackwardLength(5).build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
+        MultiLayerNetwork net = TestNets.truncatedBptt(new GRU.Builder().nOut(6).build());
         // Target: sum of the last three inputs, which needs the state carried across TBPTT segment boundaries.
         DataSet ds = TestNets.runningSum(3);
         double before = net.score(ds);

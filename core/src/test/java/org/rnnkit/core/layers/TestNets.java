@@ -2,6 +2,7 @@ package org.rnnkit.core.layers;
 
 import java.util.Random;
 
+import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -15,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -34,6 +36,23 @@ final class TestNets {
                         .nOut(nOut).build())
                 .setInputType(InputType.recurrent(nIn))
                 .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /**
+     * The net of the TBPTT tests: {@code recurrent} then an identity MSE output, Adam 0.02, seed 5, one input,
+     * truncated BPTT in segments of 5 steps forward and backward.
+     */
+    static MultiLayerNetwork truncatedBptt(Layer recurrent) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
+                .updater(new Adam(0.02)).list()
+                .layer(recurrent)
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nOut(1).build())
+                .setInputType(InputType.recurrent(1))
+                .backpropType(BackpropType.TruncatedBPTT).tBPTTForwardLength(5).tBPTTBackwardLength(5).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
