@@ -2,6 +2,7 @@ package org.rnnkit.core.builder;
 
 import java.util.function.Consumer;
 import org.rnnkit.core.Seq2SeqModel;
+import org.rnnkit.core.spec.Attention;
 import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.RecurrentSpec;
@@ -22,6 +23,7 @@ public final class Seq2SeqBuilder {
     private RecurrentSpec rnn;
     private Optimizer optimizer = Optimizer.adam(1e-3);
     private long seed = 42;
+    private Attention attention = Attention.NONE;
 
     public Seq2SeqBuilder(int sourceVocabulary, int targetVocabulary) {
         this.sourceVocabulary = sourceVocabulary;
@@ -68,9 +70,18 @@ public final class Seq2SeqBuilder {
         return this;
     }
 
+    /**
+     * Attention over the encoder states ({@link Attention#LUONG}, {@link Attention#BAHDANAU}, {@link Attention#DOT});
+     * default {@link Attention#NONE}.
+     */
+    public Seq2SeqBuilder attention(Attention value) {
+        this.attention = value;
+        return this;
+    }
+
     /** The validated, immutable declaration. */
     public Seq2SeqSpec spec() {
-        return new Seq2SeqSpec(sourceVocabulary, targetVocabulary, embedding, rnn, optimizer, seed);
+        return new Seq2SeqSpec(sourceVocabulary, targetVocabulary, embedding, rnn, optimizer, seed, attention);
     }
 
     public Seq2SeqModel build() {

@@ -11,7 +11,10 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.rnnkit.core.layers.AttentionVertex;
 import org.rnnkit.core.layers.BidirectionalLastStep;
+import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.RecurrentSpec;
 import org.rnnkit.core.spec.Seq2SeqSpec;
 import org.rnnkit.core.spec.SpecException;
@@ -26,11 +29,11 @@ import org.rnnkit.core.spec.SpecException;
  * embedded previous target token concatenated with that context, then {@code → decoder stack → softmax}. Inputs
  * are {@code [batch, 1, time]} token indices.
  *
- * <p><b>Attention hook.</b> The context is the one thing attention changes: today it is the bridged final
- * states, the same at every step ({@link #addContext}); with attention it becomes, per decoder step, a weighted
- * sum of the encoder states ({@link Seq2SeqParts#encoderStates()}, masked by the source mask) keyed by the
- * decoder's state. An attention layer replaces {@link #addContext} here and the matching method of the
- * step-wise decoder ({@code Seq2SeqStepper.context}), whose state already holds all encoder states and their mask.
+ * <p><b>Attention.</b> With {@link Seq2SeqSpec#attention()} other than NONE, an {@link AttentionVertex} reads
+ * the last decoder layer's outputs and the encoder states ({@link Seq2SeqParts#encoderStates()}, masked by the
+ * source mask the graph carries) and gives Luong's attentional vectors, which the softmax reads instead of the
+ * decoder outputs (Luong et al. 2015, without input feeding, so teacher forcing runs all target steps at once).
+ * The step-wise decoder ({@code Seq2SeqStepper}) runs the same vertex on one step.
  */
 public final class Seq2SeqCompiler {
 
@@ -64,6 +67,10 @@ public final class Seq2SeqCompiler {
             g.addLayer(parts.decoder().get(i), decoder.dl4jLayer(i), previous);
             previous = parts.decoder().get(i);
         }
+        if (parts.attention() != null) {
+            g.addVertex(parts.attention(), attention(spec), previous, parts.encoderStates());
+            previous = parts.attention();
+        }
         g.addLayer(parts.output(), new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
                         .nOut(spec.targetVocabulary()).build(), previous)
                 .setOutputs(parts.output());
@@ -77,6 +84,18 @@ public final class Seq2SeqCompiler {
     /** The attention hook: the context each decoder step reads, here the bridged final states at every step. */
     private static void addContext(ComputationGraphConfiguration.GraphBuilder g, Seq2SeqParts parts) {
         g.addVertex(parts.contextPerStep(), new DuplicateToTimeSeriesVertex(parts.targetIn()), parts.bridge());
+    }
+
+    /**
+     * The attention vertex: decoder outputs against the (masked) encoder states, an attentional vector of the
+     * decoder's size, trained like the rest of the model.
+     */
+    private static AttentionVertex attention(Seq2SeqSpec spec) {
+        Optimizer o = spec.optimizer();
+        GradientNormalization clipping = o.clipNorm() > 0 ? GradientNormalization.ClipL2PerLayer
+                : o.clipValue() > 0 ? GradientNormalization.ClipElementWiseAbsoluteValue : GradientNormalization.None;
+        return new AttentionVertex(spec.attention().score(), spec.rnn().units(), spec.encoderStateSize(),
+                spec.rnn().units(), o.updater()).withTraining(clipping, Math.max(o.clipNorm(), o.clipValue()), o.l2());
     }
 
     /** Input types of the graph; token inputs carry their vocabulary size, as DL4J's embedding expects. */

@@ -2,6 +2,7 @@ package org.rnnkit.core.builder;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnnkit.core.spec.Attention;
 import org.rnnkit.core.spec.Seq2SeqSpec;
 
 /**
@@ -21,11 +22,13 @@ import org.rnnkit.core.spec.Seq2SeqSpec;
  * @param contextPerStep  the context repeated over the target steps (training only; a step reads it directly)
  * @param decoderInput    merge of the embedded previous token and the context, in that order
  * @param decoder         the decoder layers (one direction)
+ * @param attention       attention of the last decoder layer's outputs over the encoder states (their attentional
+ *                        vectors feed the output), or null without attention
  * @param output          softmax over the target vocabulary
  */
 public record Seq2SeqParts(String source, String targetIn, List<String> encoder, String finalStates, String bridge,
                            String targetEmbedding, String contextPerStep, String decoderInput, List<String> decoder,
-                           String output) {
+                           String attention, String output) {
 
     public Seq2SeqParts {
         encoder = List.copyOf(encoder);
@@ -42,7 +45,8 @@ public record Seq2SeqParts(String source, String targetIn, List<String> encoder,
             decoder.add("decoder" + i);
         }
         return new Seq2SeqParts("source", "targetIn", encoder, "finalStates", "bridge", "targetEmbedding",
-                "contextPerStep", "decoderInput", decoder, "output");
+                "contextPerStep", "decoderInput", decoder, spec.attention() == Attention.NONE ? null : "attention",
+                "output");
     }
 
     /**
@@ -52,7 +56,12 @@ public record Seq2SeqParts(String source, String targetIn, List<String> encoder,
     public static Seq2SeqParts legacy(Seq2SeqSpec spec) {
         Seq2SeqParts current = of(spec);
         return new Seq2SeqParts(current.source, current.targetIn, current.encoder, "thought", null,
-                current.targetEmbedding, "thoughtPerStep", current.decoderInput, current.decoder, current.output);
+                current.targetEmbedding, "thoughtPerStep", current.decoderInput, current.decoder, null, current.output);
+    }
+
+    /** The vertex the output layer reads: the attention, or the last decoder layer. */
+    public String decoderOutput() {
+        return attention != null ? attention : decoder.get(decoder.size() - 1);
     }
 
     /** The vertex whose output is the encoder states (the top encoder layer). */
@@ -69,6 +78,9 @@ public record Seq2SeqParts(String source, String targetIn, List<String> encoder,
         }
         all.addAll(List.of(targetEmbedding, contextPerStep, decoderInput));
         all.addAll(decoder);
+        if (attention != null) {
+            all.add(attention);
+        }
         all.add(output);
         return all;
     }

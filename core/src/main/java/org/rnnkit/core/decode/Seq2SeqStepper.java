@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.api.layers.RecurrentLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -64,6 +65,9 @@ public final class Seq2SeqStepper implements StepModel {
             return new State(sources.length, states.dup(), mask, context.dup(), null);
         } finally {
             network.clearLayerMaskArrays();
+            if (parts.attention() != null) {
+                network.getVertex(parts.attention()).clear(); // it keeps the source mask until cleared
+            }
         }
     }
 
@@ -93,6 +97,9 @@ public final class Seq2SeqStepper implements StepModel {
             for (RecurrentLayer layer : decoder) {
                 h = layer.rnnTimeStep(h, NO_WORKSPACES);
             }
+            if (parts.attention() != null) {
+                h = attend(h, s);
+            }
             return network.getLayer(parts.output()).activate(h, false, NO_WORKSPACES);
         });
         return new Step(Probabilities.logOfLastStep(run.output()),
@@ -100,11 +107,27 @@ public final class Seq2SeqStepper implements StepModel {
     }
 
     /**
-     * The attention hook, matching {@code Seq2SeqCompiler.addContext}: the context this step reads,
-     * {@code [rows, units, 1]}; today the bridged final states, which do not depend on the step.
+     * The context this step's decoder input reads, matching {@code Seq2SeqCompiler.addContext}: the bridged final
+     * states {@code [rows, units, 1]}, which do not depend on the step (attention comes after the decoder layers).
      */
     private static INDArray context(State s) {
         return s.context.reshape(s.context.size(0), s.context.size(1), 1);
+    }
+
+    /**
+     * The attention vertex of the graph on this step's decoder output {@code [rows, units, 1]} and each row's
+     * encoder states, masked by its source mask as in training.
+     */
+    private INDArray attend(INDArray decoderOutput, State s) {
+        GraphVertex v = network.getVertex(parts.attention());
+        v.setInput(0, decoderOutput, NO_WORKSPACES);
+        v.setInput(1, s.encoderStates, NO_WORKSPACES);
+        v.feedForwardMaskArrays(new INDArray[] {null, s.sourceMask}, MaskState.Active, s.rows);
+        try {
+            return v.doForward(false, NO_WORKSPACES);
+        } finally {
+            v.clear();
+        }
     }
 
     /** Runs one vertex of the graph on the given inputs. */
