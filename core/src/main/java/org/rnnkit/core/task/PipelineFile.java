@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.rnnkit.core.RnnModel;
+import org.rnnkit.core.Seq2SeqModel;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
@@ -22,9 +24,9 @@ final class PipelineFile {
 
     private final Path file;
     private final ModelBundle bundle;
-    private final SequenceModel model;
+    private final RnnModel model;
 
-    private PipelineFile(Path file, ModelBundle bundle, SequenceModel model) {
+    private PipelineFile(Path file, ModelBundle bundle, RnnModel model) {
         this.file = file;
         this.bundle = bundle;
         this.model = model;
@@ -49,6 +51,16 @@ final class PipelineFile {
 
     /** Opens {@code file}, which must hold a pipeline of {@code kind}, today's or an older layout {@code upgrade} reads. */
     static PipelineFile open(Path file, String kind, Upgrade upgrade) throws IOException {
+        return open(file, kind, upgrade, SequenceModel.class);
+    }
+
+    /** Opens {@code file}, which must hold a pipeline of {@code kind} over an encoder-decoder. */
+    static PipelineFile openEncoderDecoder(Path file, String kind) throws IOException {
+        return open(file, kind, (f, old) -> Optional.empty(), Seq2SeqModel.class);
+    }
+
+    private static PipelineFile open(Path file, String kind, Upgrade upgrade, Class<? extends RnnModel> type)
+            throws IOException {
         ModelBundle bundle = ModelBundle.load(file);
         Optional<String> manifest = bundle.text(MANIFEST);
         if (manifest.isEmpty()) {
@@ -71,10 +83,11 @@ final class PipelineFile {
         if (!found.equals(kind)) {
             throw new ModelFileException(file, "holds a " + found + ", not a " + kind);
         }
-        if (!(bundle.model() instanceof SequenceModel model)) {
-            throw new ModelFileException(file, "holds an encoder-decoder model, not a " + kind);
+        if (!type.isInstance(bundle.model())) {
+            throw new ModelFileException(file, "holds a " + bundle.model().kind().name() + " model, not the network of a "
+                    + kind);
         }
-        return new PipelineFile(file, bundle, model);
+        return new PipelineFile(file, bundle, bundle.model());
     }
 
     /** Attachment {@code name}'s JSON; malformed JSON is a {@link ModelFileException} naming the file and it. */
@@ -87,7 +100,11 @@ final class PipelineFile {
     }
 
     SequenceModel model() {
-        return model;
+        return (SequenceModel) model;
+    }
+
+    Seq2SeqModel encoderDecoder() {
+        return (Seq2SeqModel) model;
     }
 
     /** Parses a required attachment. */

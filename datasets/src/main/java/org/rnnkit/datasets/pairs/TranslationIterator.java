@@ -39,14 +39,29 @@ public final class TranslationIterator implements MultiDataSetIterator, EpochAwa
     public TranslationIterator(List<SentencePair> pairs, Tokenizer tokenizer, Vocabulary sourceVocabulary,
                                Vocabulary targetVocabulary, int maxLength, TokenEncoding labelEncoding,
                                BatchPlan plan) {
+        this(pairs.stream().map(p -> sourceVocabulary.encode(tokenizer.tokenize(p.source()))).toList(),
+                pairs.stream().map(p -> targetVocabulary.encode(tokenizer.tokenize(p.target()))).toList(),
+                sourceVocabulary, targetVocabulary, maxLength, labelEncoding, plan);
+    }
+
+    /**
+     * Batches pairs already encoded as token ids ({@code sources.get(i)} translates to {@code targets.get(i)}), for
+     * callers that tokenise each side their own way; bucketing uses the source length.
+     */
+    public TranslationIterator(List<int[]> sources, List<int[]> targets, Vocabulary sourceVocabulary,
+                               Vocabulary targetVocabulary, int maxLength, TokenEncoding labelEncoding,
+                               BatchPlan plan) {
+        if (sources.size() != targets.size()) {
+            throw new IllegalArgumentException(sources.size() + " sources for " + targets.size() + " targets");
+        }
         this.sourceVocabulary = sourceVocabulary;
         this.targetVocabulary = targetVocabulary;
         this.labelEncoding = labelEncoding;
-        for (SentencePair p : pairs) {
-            sources.add(cut(sourceVocabulary.encode(tokenizer.tokenize(p.source())), maxLength));
-            targets.add(cut(targetVocabulary.encode(tokenizer.tokenize(p.target())), maxLength));
+        for (int i = 0; i < sources.size(); i++) {
+            this.sources.add(cut(sources.get(i), maxLength));
+            this.targets.add(cut(targets.get(i), maxLength));
         }
-        this.cursor = new BatchCursor(plan, pairs.size(), sources.stream().mapToInt(s -> s.length).toArray());
+        this.cursor = new BatchCursor(plan, sources.size(), this.sources.stream().mapToInt(s -> s.length).toArray());
     }
 
     private static int[] cut(int[] tokens, int maxLength) {

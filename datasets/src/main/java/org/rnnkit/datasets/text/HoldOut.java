@@ -49,6 +49,14 @@ public record HoldOut(double fraction, long seed) {
         return new Parts(new TextCorpus(kept, corpus.classes()), new TextCorpus(held, corpus.classes()));
     }
 
+    /**
+     * Whether {@code text} falls in the held-out part: a function of the text and the seed only, so equal texts
+     * (e.g. one source sentence with several translations) always land on the same side.
+     */
+    public boolean holdsOut(String text) {
+        return bucket(sha256(), text) < Math.round(fraction * BUCKETS);
+    }
+
     private long bucket(MessageDigest sha, String text) {
         sha.reset();
         sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());

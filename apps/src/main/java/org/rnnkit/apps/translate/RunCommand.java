@@ -1,0 +1,97 @@
+package org.rnnkit.apps.translate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rnnkit.apps.UsageException;
+import org.rnnkit.core.task.Translator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rnnkit translate run}: translate sentences from the command line or standard input. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Print one translation per line, in input order: of each TEXT, or of each line of standard "
+                + "input when no TEXT is given (a blank line gives a blank line). Lines are translated as they "
+                + "arrive; lines already waiting are decoded together.", ""})
+final class RunCommand implements Callable<Integer> {
+
+    private static final int CHUNK = 64;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
+    private Path model;
+
+    @Option(names = "--beam", paramLabel = "K", defaultValue = "4",
+            description = "Beam width; 1 is greedy decoding (default: ${DEFAULT-VALUE}).")
+    private int beam;
+
+    @Option(names = "--alpha", paramLabel = "X", defaultValue = "0.6",
+            description = "Length normalisation of beam search (default: ${DEFAULT-VALUE}).")
+    private double alpha;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Sentences to translate.")
+    private List<String> texts = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        if (beam < 1 || !(alpha >= 0)) {
+            throw new UsageException("--beam must be at least 1 and --alpha >= 0");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isBlank()) {
+                throw new UsageException("text " + (i + 1) + " is empty: nothing to translate");
+            }
+        }
+        Translator translator = Translator.load(model);
+        if (!texts.isEmpty()) {
+            for (int i = 0; i < texts.size(); i++) {
+                requireReadable(translator, texts.get(i), "text " + (i + 1));
+            }
+            print(translator, texts);
+            return 0;
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        List<String> chunk = new ArrayList<>();
+        int number = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            if (!line.isBlank()) {
+                requireReadable(translator, line, "line " + number + " of standard input");
+            }
+            chunk.add(line);
+            // Streams: translate what has arrived once no more is waiting (or the chunk is full).
+            if (chunk.size() == CHUNK || !in.ready()) {
+                print(translator, chunk);
+                chunk.clear();
+            }
+        }
+        print(translator, chunk);
+        return 0;
+    }
+
+    private static void requireReadable(Translator translator, String text, String where) {
+        try {
+            translator.encodeSource(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + ": " + e.getMessage());
+        }
+    }
+
+    private void print(Translator translator, List<String> lines) {
+        List<String> real = lines.stream().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<String> translated = real.isEmpty() ? List.of() : translator.translate(real, beam, alpha);
+        int next = 0;
+        for (String line : lines) {
+            System.out.println(line.isBlank() ? "" : translated.get(next++));
+        }
+        System.out.flush();
+    }
+}
