@@ -34,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Length normalisation of beam search (default: ${DEFAULT-VALUE}).")
     private double alpha;
 
+    @Option(names = "--allow-unknown", description = "Let translations contain <unk> (by default the decoder "
+            + "never writes it). Unknown source words are always named on standard error.")
+    private boolean allowUnknown;
+
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Sentences to translate.")
     private List<String> texts = new ArrayList<>();
 
@@ -80,6 +84,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(where + ": " + e.getMessage());
         }
+        List<String> unknown = translator.unknownWords(text);
+        if (!unknown.isEmpty()) {
+            System.err.println("rnnkit translate: " + where + ": unknown words read as <unk>: "
+                    + String.join(", ", unknown));
+        }
     }
 
     private void print(Translator translator, List<String> lines) {
@@ -87,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         if (lines.isEmpty()) {
             return;
         }
-        List<String> translated = real.isEmpty() ? List.of() : translator.translate(real, beam, alpha);
+        List<String> translated = real.isEmpty() ? List.of() : translator.translate(real, beam, alpha, allowUnknown);
         int next = 0;
         for (String line : lines) {
             System.out.println(line.isBlank() ? "" : translated.get(next++));

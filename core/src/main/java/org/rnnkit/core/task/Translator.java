@@ -16,6 +16,7 @@ import org.rnnkit.core.decode.Constraint;
 import org.rnnkit.core.decode.DecodeOptions;
 import org.rnnkit.core.decode.Decoded;
 import org.rnnkit.core.decode.Search;
+import org.rnnkit.core.decode.TokenRules;
 import org.rnnkit.core.eval.TranslationReport;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.spec.SpecException;
@@ -116,6 +117,11 @@ public final class Translator {
         return ids.length > maxLength ? Arrays.copyOf(ids, maxLength) : ids;
     }
 
+    /** The words of a source sentence this translator does not know (it reads them as UNK), in order. */
+    public List<String> unknownWords(String text) {
+        return sourceTokens(text).stream().filter(t -> source.indexOf(t) == SpecialTokens.UNK).toList();
+    }
+
     /** Token ids of a target sentence (for training). */
     public int[] encodeTarget(String text) {
         return target.encode(targetTokens(text));
@@ -136,6 +142,14 @@ public final class Translator {
      * translations by log-probability / length^{@code alpha}. Sentences of similar length are decoded together.
      */
     public List<String> translate(List<String> texts, int beam, double alpha) {
+        return translate(texts, beam, alpha, false);
+    }
+
+    /**
+     * As {@link #translate(List, int, double)}; with {@code allowUnknown} a translation may also contain the unknown
+     * token ({@code <unk>}) where the model finds it most likely, as for a name it never saw.
+     */
+    public List<String> translate(List<String> texts, int beam, double alpha, boolean allowUnknown) {
         if (beam < 1) {
             throw new IllegalArgumentException("beam width must be at least 1, got " + beam);
         }
@@ -164,8 +178,9 @@ public final class Translator {
                 limits[j] = maxTargetLength(batch[j].length);
                 longest = Math.max(longest, limits[j] + 1);
             }
+            DecodeOptions options = DecodeOptions.maxLength(longest).withConstraint(stopAt(limits));
             List<Decoded> decoded = search.decode(model.stepper(), batch,
-                    DecodeOptions.maxLength(longest).withConstraint(stopAt(limits)));
+                    allowUnknown ? options.withTokens(TokenRules.standardAllowingUnknown()) : options);
             for (int j = 0; j < batch.length; j++) {
                 out[order[start + j]] = decodeTarget(decoded.get(j).tokens());
             }
