@@ -49,6 +49,14 @@ public record HoldOut(double fraction, long seed) {
         return new Parts(new TextCorpus(kept, corpus.classes()), new TextCorpus(held, corpus.classes()));
     }
 
+    /**
+     * Whether an item whose identity is {@code key} (e.g. the text of a melody) is held out: the same rule as
+     * {@link #split}, for data that is not a {@link TextCorpus}.
+     */
+    public boolean holdsOut(String key) {
+        return bucket(sha256(), key) < Math.round(fraction * BUCKETS);
+    }
+
     private long bucket(MessageDigest sha, String text) {
         sha.reset();
         sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
