@@ -114,6 +114,7 @@ final class GenerateCommand implements Callable<Integer> {
         int primerEvents = start == null ? 0 : start.events().size();
 
         Map<Path, byte[]> files = new LinkedHashMap<>();
+        List<MelodyStats> all = new ArrayList<>();
         for (int i = 0; i < melodies.size(); i++) {
             Melody melody = melodies.get(i);
             ByteArrayOutputStream midi = new ByteArrayOutputStream();
@@ -129,7 +130,11 @@ final class GenerateCommand implements Callable<Integer> {
                         + " (" + model.getFileName() + ", temperature " + temperature + ", seed " + seed + ")"));
             }
             MelodyStats stats = generator.stats(melody, Math.round(tempo));
+            all.add(stats);
             System.out.printf(Locale.ROOT, "%s  %s%n", numbered(out, i), stats.summary());
+        }
+        if (count > 1) {
+            System.out.println(MelodyStats.aggregate(all));
         }
         write(files);
         System.out.println("wrote " + String.join(", ", files.keySet().stream().map(Path::toString).toList()));

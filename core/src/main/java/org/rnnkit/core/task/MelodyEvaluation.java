@@ -9,6 +9,7 @@ import org.rnnkit.datasets.Json;
 import org.rnnkit.datasets.TokenEncoding;
 import org.rnnkit.datasets.TokenSequenceIterator;
 import org.rnnkit.datasets.music.Melody;
+import org.rnnkit.datasets.music.MelodyStats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,11 @@ import java.util.Locale;
  * @param unknownEvents events the codec has no token for (scored as UNK: the model gives them little probability)
  * @param unigram       the unigram baseline's report on the same tokens
  * @param bigram        the bigram baseline's report on the same tokens
+ * @param copying       tunes that share a run of {@link MelodyStats#COPY_RUN} pitches with a training tune (the
+ *                      yardstick for generated melodies' copying)
  */
 public record MelodyEvaluation(EvaluationReport model, long events, long unknownEvents, EvaluationReport unigram,
-                               EvaluationReport bigram) {
+                               EvaluationReport bigram, long copying) {
 
     private static final int BATCH = 16;
 
@@ -49,8 +52,9 @@ public record MelodyEvaluation(EvaluationReport model, long events, long unknown
         EvaluationReport model = Evaluator.languageModel(generator.model(), new TokenSequenceIterator(tokens, vocabulary,
                 TokenEncoding.INDEX, TokenEncoding.INDEX, BatchPlan.bucketed(BATCH, 0)));
         List<int[]> training = generator.trainingTokens();
+        long copying = tunes.stream().filter(t -> generator.stats(t, generator.bpm()).copies()).count();
         return new MelodyEvaluation(model, events, unknown, NgramBaseline.unigram(training, vocabulary).evaluate(tokens),
-                NgramBaseline.bigram(training, vocabulary).evaluate(tokens));
+                NgramBaseline.bigram(training, vocabulary).evaluate(tokens), copying);
     }
 
     /** Per-token perplexity of the model. */
@@ -88,6 +92,7 @@ public record MelodyEvaluation(EvaluationReport model, long events, long unknown
         node.put("unigramBitsPerEvent", bitsPerEvent(unigram));
         node.put("bigramBitsPerEvent", bitsPerEvent(bigram));
         node.put("perplexityVsBigram", perplexityVsBigram());
+        node.put("tunesCopyingTrainingRuns", copying);
         return node;
     }
 
@@ -96,8 +101,10 @@ public record MelodyEvaluation(EvaluationReport model, long events, long unknown
         return String.format(Locale.ROOT, "tunes %d, events %d (%d unknown), tokens %d%n"
                         + "perplexity %.3f per token, %.3f bits per event%n"
                         + "baselines (add-one, fitted on the training tunes): unigram perplexity %.3f, bigram %.3f "
-                        + "(model/bigram %.3f)%n",
+                        + "(model/bigram %.3f)%n"
+                        + "tunes sharing a run of >= %d pitches with a training tune: %d of %d%n",
                 model.examples(), events, unknownEvents, model.units(), perplexity(), bitsPerEvent(),
-                unigram.perplexity(), bigram.perplexity(), perplexityVsBigram());
+                unigram.perplexity(), bigram.perplexity(), perplexityVsBigram(), MelodyStats.COPY_RUN, copying,
+                model.examples());
     }
 }

@@ -120,6 +120,20 @@ public record MelodyStats(int notes, int lowest, int highest, KeyEstimator.Key k
                 copies() ? " (copies)" : "", degenerate() ? "DEGENERATE LOOP" : "no loop", seconds);
     }
 
+    /**
+     * One line over several melodies: how many, the mean in-scale share and how many reach 90%, how many copy a run
+     * of {@link #COPY_RUN} pitches, how many are degenerate loops.
+     */
+    public static String aggregate(java.util.List<MelodyStats> all) {
+        double inScale = all.stream().mapToDouble(MelodyStats::inScaleShare).average().orElse(Double.NaN);
+        long atLeast90 = all.stream().filter(s -> s.inScaleShare() >= 0.9).count();
+        long copying = all.stream().filter(MelodyStats::copies).count();
+        long loops = all.stream().filter(MelodyStats::degenerate).count();
+        return String.format(Locale.ROOT, "%d melodies: %.1f%% of notes in scale on average, %d with >= 90%%; %d copy "
+                + "a run of >= %d pitches from a training tune; %d degenerate loops", all.size(), 100 * inScale,
+                atLeast90, copying, COPY_RUN, loops);
+    }
+
     /** Scientific pitch name with sharps: 60 is C4. */
     public static String noteName(int pitch) {
         String[] names = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
