@@ -21,10 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code rnnkit music generate}: new melodies from a trained model, as MIDI, WAV and piano-roll PNG. */
@@ -37,8 +35,9 @@ import java.util.concurrent.Callable;
                 "",
                 "Every melody has exactly --length new notes (or between --min-length and --length, ending where the "
                         + "model chooses to): the decoder only lets through tokens that keep the melody valid. With "
-                        + "--count C > 1, FILE.mid becomes FILE-1.mid ... FILE-C.mid (likewise --wav, --png). All "
-                        + "files are written only when every melody is ready, each atomically.", ""})
+                        + "--count C > 1, FILE.mid becomes FILE-1.mid ... FILE-C.mid (likewise --wav, --png). Files "
+                        + "are written when every melody is ready, each atomically; if one cannot be written, the "
+                        + "others are removed again.", ""})
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
@@ -113,31 +112,17 @@ final class GenerateCommand implements Callable<Integer> {
         List<Melody> melodies = generator.generate(Collections.nCopies(count, start), least, length, search);
         int primerEvents = start == null ? 0 : start.events().size();
 
-        Map<Path, byte[]> files = new LinkedHashMap<>();
         List<MelodyStats> all = new ArrayList<>();
         for (int i = 0; i < melodies.size(); i++) {
-            Melody melody = melodies.get(i);
-            ByteArrayOutputStream midi = new ByteArrayOutputStream();
-            MidiMelodyWriter.write(melody, 1, (int) Math.round(tempo), midi);
-            files.put(numbered(out, i), midi.toByteArray());
-            if (wav != null) {
-                ByteArrayOutputStream audio = new ByteArrayOutputStream();
-                MelodyAudio.writeWav(melody, Math.round(tempo), audio);
-                files.put(numbered(wav, i), audio.toByteArray());
-            }
-            if (png != null) {
-                files.put(numbered(png, i), PianoRoll.png(melody, primerEvents, "melody " + (i + 1) + " of " + count
-                        + " (" + model.getFileName() + ", temperature " + temperature + ", seed " + seed + ")"));
-            }
-            MelodyStats stats = generator.stats(melody, Math.round(tempo));
+            MelodyStats stats = generator.stats(melodies.get(i), Math.round(tempo));
             all.add(stats);
             System.out.printf(Locale.ROOT, "%s  %s%n", numbered(out, i), stats.summary());
         }
         if (count > 1) {
             System.out.println(MelodyStats.aggregate(all));
         }
-        write(files);
-        System.out.println("wrote " + String.join(", ", files.keySet().stream().map(Path::toString).toList()));
+        List<Path> written = write(melodies, tempo, primerEvents);
+        System.out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return 0;
     }
 
@@ -178,23 +163,49 @@ final class GenerateCommand implements Callable<Integer> {
         return file.resolveSibling(numbered);
     }
 
-    /** Writes every file atomically; if one fails, removes those already written (all or nothing). */
-    private static void write(Map<Path, byte[]> files) throws IOException {
+    /**
+     * Writes each melody's files, each atomically, rendering one at a time (a WAV is megabytes); if one fails, the
+     * files already written are removed again (all or nothing).
+     */
+    private List<Path> write(List<Melody> melodies, double tempo, int primerEvents) throws IOException {
         List<Path> written = new ArrayList<>();
         try {
-            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
-                Path parent = f.getKey().toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+            for (int i = 0; i < melodies.size(); i++) {
+                Melody melody = melodies.get(i);
+                ByteArrayOutputStream midi = new ByteArrayOutputStream();
+                MidiMelodyWriter.write(melody, 1, (int) Math.round(tempo), midi);
+                written.add(save(numbered(out, i), midi.toByteArray()));
+                if (wav != null) {
+                    Path file = numbered(wav, i);
+                    createParent(file);
+                    AtomicFiles.write(file, stream -> MelodyAudio.writeWav(melody, Math.round(tempo), stream));
+                    written.add(file);
                 }
-                AtomicFiles.write(f.getKey(), stream -> stream.write(f.getValue()));
-                written.add(f.getKey());
+                if (png != null) {
+                    written.add(save(numbered(png, i), PianoRoll.png(melody, primerEvents, "melody " + (i + 1) + " of "
+                            + count + " (" + model.getFileName() + ", temperature " + temperature + ", seed " + seed
+                            + ")")));
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             for (Path p : written) {
                 Files.deleteIfExists(p);
             }
             throw e;
+        }
+        return written;
+    }
+
+    private static Path save(Path file, byte[] bytes) throws IOException {
+        createParent(file);
+        AtomicFiles.write(file, stream -> stream.write(bytes));
+        return file;
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
     }
 }
