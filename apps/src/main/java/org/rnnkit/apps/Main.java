@@ -1,5 +1,6 @@
 package org.rnnkit.apps;
 
+import org.rnnkit.apps.music.MusicCommand;
 import org.rnnkit.apps.sentiment.SentimentCommand;
 import org.rnnkit.apps.translate.TranslateCommand;
 import org.rnnkit.core.Environment;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code rnnkit} command: one entry point for every demo ({@code rnnkit <app> <command> [options]}). */
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent neural network demos on Deeplearning4j.",
-        subcommands = {InfoCommand.class, SentimentCommand.class, SpeedCommand.class, TranslateCommand.class,
+        subcommands = {InfoCommand.class, SentimentCommand.class, TranslateCommand.class, MusicCommand.class,
+                SpeedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -53,6 +53,15 @@ public final class KeyEstimator {
         return shift > 5 ? shift - 12 : shift;
     }
 
+    /**
+     * The melody moved by {@link #shiftToCommonKey} to C major or A minor; unchanged if that would take a note
+     * outside MIDI 0..127.
+     */
+    public static Melody inCommonKey(Melody melody) {
+        int shift = shiftToCommonKey(melody);
+        return shift != 0 && melody.canTranspose(shift) ? melody.transpose(shift) : melody;
+    }
+
     private static double correlation(double[] histogram, double[] profile, int tonic) {
         double mx = 0;
         double my = 0;

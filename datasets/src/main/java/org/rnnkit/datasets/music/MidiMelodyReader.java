@@ -75,6 +75,36 @@ public final class MidiMelodyReader {
         return out;
     }
 
+    /**
+     * The tempo of the first tempo event of a MIDI file, in quarter notes per minute, or empty when it has none
+     * (players then use 120). Reading the melody already checked the file; a file that fails here is an error.
+     */
+    public static java.util.Optional<Double> tempo(Path file) {
+        Sequence seq;
+        try {
+            seq = MidiSystem.getSequence(file.toFile());
+        } catch (InvalidMidiDataException | IOException e) {
+            throw DataFormatException.inFile(file, "a Standard MIDI File (" + e.getMessage() + ")", e);
+        }
+        long firstTick = Long.MAX_VALUE;
+        double bpm = Double.NaN;
+        for (Track t : seq.getTracks()) {
+            for (int i = 0; i < t.size(); i++) {
+                MidiEvent event = t.get(i);
+                if (event.getMessage() instanceof javax.sound.midi.MetaMessage m && m.getType() == 0x51
+                        && m.getData().length == 3 && event.getTick() < firstTick) {
+                    byte[] d = m.getData();
+                    int micros = (d[0] & 0xFF) << 16 | (d[1] & 0xFF) << 8 | (d[2] & 0xFF);
+                    if (micros > 0) {
+                        firstTick = event.getTick();
+                        bpm = 60_000_000.0 / micros;
+                    }
+                }
+            }
+        }
+        return Double.isNaN(bpm) ? java.util.Optional.empty() : java.util.Optional.of(bpm);
+    }
+
     private record Note(int pitch, long startTick, long endTick, int track) {
     }
 

@@ -48,9 +48,17 @@ public final class MidiMelodyWriter {
 
     /** Writes the melody as a MIDI file of {@code type} 0 or 1 at 120 bpm. */
     public static void write(Melody melody, int type, OutputStream out) throws IOException {
+        write(melody, type, 120, out);
+    }
+
+    /** Writes the melody as a MIDI file of {@code type} 0 or 1 at {@code bpm} quarter notes per minute. */
+    public static void write(Melody melody, int type, int bpm, OutputStream out) throws IOException {
         if (type != 0 && type != 1) {
             throw new IllegalArgumentException("MIDI file type must be 0 or 1");
         }
-        MidiSystem.write(toSequence(melody, 120), type, out);
+        if (bpm < 1 || bpm > 1000) {
+            throw new IllegalArgumentException("tempo must be 1..1000 bpm, got " + bpm);
+        }
+        MidiSystem.write(toSequence(melody, bpm), type, out);
     }
 }
