@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code rnnkit} command: one entry point for every demo ({@code rnnkit <app> <command> [options]}). */
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent neural network demos on Deeplearning4j.",
-        subcommands = {InfoCommand.class, SentimentCommand.class, SpeedCommand.class,
+        subcommands = {InfoCommand.class, SentimentCommand.class, SpeedCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -1,0 +1,68 @@
+package org.rnnkit.core.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rnnkit.core.spec.Optimizer;
+
+/**
+ * The two grids {@code ./rnnkit bench} ships: {@link #quick()} (a few minutes; shows the vanishing-gradient effect
+ * on the adding problem) and {@link #full} (every built-in task, length and cell).
+ */
+public final class BenchGrids {
+
+    private BenchGrids() {
+    }
+
+    /** The tasks by name: {@code adding}, {@code copy}, {@code control} (generated), {@code control-uci} (the file). */
+    public static BenchTask task(String name, Path sharedData) {
+        return switch (name) {
+            case "adding" -> new AddingBench();
+            case "copy" -> new CopyMemoryBench();
+            case "control" -> ControlChartBench.generated();
+            case "control-uci" -> ControlChartBench.fromFile(sharedData.resolve("synthetic-control")
+                    .resolve("synthetic_control.data"));
+            default -> throw new IllegalArgumentException("unknown task '" + name + "': expected adding, copy, "
+                    + "control or control-uci");
+        };
+    }
+
+    /** Settings of the quick grid: 3,000 parameters, Adam 1e-2 clipped at 1, up to 1,000 iterations. */
+    public static BenchSettings quickSettings() {
+        return BenchSettings.defaults().withBudget(BenchSettings.Budget.PARAMS, 3000).withIterations(1000, 100)
+                .withMaxSecondsPerRun(120);
+    }
+
+    /**
+     * The quick grid: adding T = 50, 100 and copy T = 20; tanh RNN, GRU, LSTM and the feed-forward baseline; one
+     * seed; the clipping experiment (tanh RNN, SGD 0.5, adding T = 50, 200 iterations).
+     */
+    public static BenchGrid quick() {
+        return new BenchGrid("quick", List.of(new AddingBench(), new CopyMemoryBench()),
+                CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "feed-forward")),
+                Map.of("adding", List.of(50, 100), "copy", List.of(20)), 1, quickSettings(), clipping(200));
+    }
+
+    /**
+     * The full grid: adding T = 50…400, copy T = 20…100, control charts (and UCI's file when {@code sharedData}
+     * holds it); every built-in cell (both GRU forms, bidirectional, two layers, feed-forward); three seeds.
+     */
+    public static BenchGrid full(Path sharedData) {
+        List<BenchTask> tasks = new ArrayList<>(List.of(new AddingBench(), new CopyMemoryBench(),
+                ControlChartBench.generated()));
+        if (sharedData != null && Files.isRegularFile(sharedData.resolve("synthetic-control/synthetic_control.data"))) {
+            tasks.add(task("control-uci", sharedData));
+        }
+        List<CellVariant> cells = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "gru-reset-before",
+                "bi-gru", "bi-lstm", "gru-x2", "lstm-x2", "feed-forward"));
+        return new BenchGrid("full", tasks, cells, Map.of(), 3, BenchSettings.defaults(), clipping(300));
+    }
+
+    /** The clipping experiment of both grids: a tanh RNN of 53 units (3,000 parameters) at SGD 0.5 on adding T=50. */
+    public static ClippingExperiment clipping(int iterations) {
+        return new ClippingExperiment(new AddingBench(), 50, CellVariants.simpleRnn(), 53, Optimizer.sgd(0.5), 1.0,
+                iterations);
+    }
+}
