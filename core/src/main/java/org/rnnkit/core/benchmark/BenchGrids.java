@@ -32,7 +32,7 @@ public final class BenchGrids {
     /** Settings of the quick grid: 3,000 parameters, Adam 1e-2 clipped at 1, up to 1,000 iterations. */
     public static BenchSettings quickSettings() {
         return BenchSettings.defaults().withBudget(BenchSettings.Budget.PARAMS, 3000).withIterations(1000, 100)
-                .withMaxSecondsPerRun(120);
+                .withMaxSecondsPerRun(300);
     }
 
     /**
