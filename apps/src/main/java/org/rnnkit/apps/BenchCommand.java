@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--tasks", split = ",", paramLabel = "TASK",
-            description = "Tasks: adding, copy, control, control-uci (default: the grid's).")
+            description = "Tasks: adding, copy, control, control-uci, vowels, char-lm (default: the grid's).")
     List<String> tasks;
 
     @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells: simple-rnn, lstm, gru, "
@@ -169,7 +169,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private Map<String, String> describe(BenchGrid grid) {
         Map<String, String> meta = new LinkedHashMap<>(grid.describe());
-        meta.put("command", "./rnnkit bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        // The parse result's original arguments start with the subcommand's own name.
+        meta.put("command", "./rnnkit " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         meta.put("commit", commit());
         Map<String, String> env = Environment.describe();
         meta.put("machine", cpuModel() + ", " + env.get("cores") + " cores, " + env.get("threads") + ", java "

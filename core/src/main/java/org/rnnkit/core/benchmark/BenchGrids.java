@@ -16,17 +16,30 @@ public final class BenchGrids {
     private BenchGrids() {
     }
 
-    /** The tasks by name: {@code adding}, {@code copy}, {@code control} (generated), {@code control-uci} (the file). */
+    /**
+     * The tasks by name: {@code adding}, {@code copy}, {@code control} (generated), and on the real data sets under
+     * {@code sharedData}: {@code control-uci} ({@code synthetic-control/synthetic_control.data}), {@code vowels}
+     * ({@code japanese-vowels/}), {@code char-lm} ({@code tinyshakespeare/input.txt}).
+     */
     public static BenchTask task(String name, Path sharedData) {
         return switch (name) {
             case "adding" -> new AddingBench();
             case "copy" -> new CopyMemoryBench();
             case "control" -> ControlChartBench.generated();
-            case "control-uci" -> ControlChartBench.fromFile(sharedData.resolve("synthetic-control")
-                    .resolve("synthetic_control.data"));
+            case "control-uci" -> ControlChartBench.fromFile(existing(sharedData, "synthetic-control/synthetic_control.data"));
+            case "vowels" -> new JapaneseVowelsBench(existing(sharedData, "japanese-vowels"));
+            case "char-lm" -> new CharLanguageModelBench(existing(sharedData, "tinyshakespeare/input.txt"));
             default -> throw new IllegalArgumentException("unknown task '" + name + "': expected adding, copy, "
-                    + "control or control-uci");
+                    + "control, control-uci, vowels or char-lm");
         };
+    }
+
+    private static Path existing(Path sharedData, String relative) {
+        Path p = sharedData.resolve(relative);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException(p + " does not exist: give the folder of the real data sets with --data");
+        }
+        return p;
     }
 
     /** Settings of the quick grid: 3,000 parameters, Adam 1e-2 clipped at 1, up to 1,000 iterations. */
@@ -46,14 +59,18 @@ public final class BenchGrids {
     }
 
     /**
-     * The full grid: adding T = 50…400, copy T = 20…100, control charts (and UCI's file when {@code sharedData}
-     * holds it); every built-in cell (both GRU forms, bidirectional, two layers, feed-forward); three seeds.
+     * The full grid: adding T = 50…400, copy T = 20…100, generated control charts, and the real data sets that
+     * {@code sharedData} holds (UCI control charts, Japanese vowels, tinyshakespeare); every built-in cell (both GRU
+     * forms, bidirectional, two layers, feed-forward); three seeds.
      */
     public static BenchGrid full(Path sharedData) {
         List<BenchTask> tasks = new ArrayList<>(List.of(new AddingBench(), new CopyMemoryBench(),
                 ControlChartBench.generated()));
-        if (sharedData != null && Files.isRegularFile(sharedData.resolve("synthetic-control/synthetic_control.data"))) {
-            tasks.add(task("control-uci", sharedData));
+        for (String[] real : new String[][] {{"control-uci", "synthetic-control/synthetic_control.data"},
+                {"vowels", "japanese-vowels/JapaneseVowels_TRAIN.ts"}, {"char-lm", "tinyshakespeare/input.txt"}}) {
+            if (sharedData != null && Files.isRegularFile(sharedData.resolve(real[1]))) {
+                tasks.add(task(real[0], sharedData));
+            }
         }
         List<CellVariant> cells = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "gru-reset-before",
                 "bi-gru", "bi-lstm", "gru-x2", "lstm-x2", "feed-forward"));

@@ -35,7 +35,7 @@ public final class ControlChartBench implements BenchTask {
         return new ControlChartBench(null);
     }
 
-    /** The 600 series of UCI's {@code synthetic_control.data}, split 80/20 by the run's seed. */
+    /** The series of UCI's {@code synthetic_control.data}, split 80/20 by the run's seed. */
     public static ControlChartBench fromFile(Path file) {
         return new ControlChartBench(file);
     }
