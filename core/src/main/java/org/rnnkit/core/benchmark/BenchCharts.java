@@ -1,5 +1,6 @@
 package org.rnnkit.core.benchmark;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class BenchCharts {
     private static final int HEIGHT = 500;
     /** Floor for log-scale axes: a norm or loss of exactly 0 (fully vanished) is drawn at this value. */
     static final double LOG_FLOOR = 1e-30;
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
     private BenchCharts() {
     }
@@ -82,12 +85,16 @@ public final class BenchCharts {
                     .title(e.getKey() + ": ‖∂loss/∂x_t‖ against distance from the output")
                     .xAxisTitle("distance from the output (steps)").yAxisTitle("gradient norm (log)").build();
             chart.getStyler().setYAxisLogarithmic(true);
+            int i = 0;
             for (RunResult r : e.getValue()) {
+                // One colour per cell: dashed at initialisation, solid after training.
+                Color color = PALETTE[i++ % PALETTE.length];
                 XYSeries init = curve(chart, r.key().cell() + " at init", r.gradientsAtInit().byDistance());
                 init.setLineStyle(SeriesLines.DASH_DASH);
+                init.setLineColor(color);
                 if (r.gradientsTrained() != null) {
                     curve(chart, r.key().cell() + " trained (" + r.gradientsTrained().iterations() + " it)",
-                            r.gradientsTrained().byDistance()).setLineColor(init.getLineColor());
+                            r.gradientsTrained().byDistance()).setLineColor(color);
                 }
             }
             String name = "gradients-" + e.getKey() + ".png";
