@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rnnkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Recurrent neural network demos on Deeplearning4j.",
         subcommands = {InfoCommand.class, SentimentCommand.class, TranslateCommand.class, MusicCommand.class,
-                SpeedCommand.class,
+                SpeedCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -50,6 +50,15 @@ public final class PeakMemory {
         return sum;
     }
 
+    /** Starts the heap pools' peaks afresh (from their current use), so {@link #heapPeak()} covers what follows. */
+    public static void resetHeapPeak() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
     /** Peak off-heap bytes seen by {@link #sample()}. */
     public long offHeapPeak() {
         return offHeapPeak;

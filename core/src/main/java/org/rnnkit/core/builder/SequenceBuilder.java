@@ -17,6 +17,7 @@ import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.OutputSpec;
 import org.rnnkit.core.spec.PoolSpec;
 import org.rnnkit.core.spec.RecurrentSpec;
+import org.rnnkit.core.spec.SpecException;
 
 /**
  * Declares a sequential recurrent model one layer per line, Keras style. Sizes flow from the input
@@ -142,8 +143,10 @@ public final class SequenceBuilder {
         return this;
     }
 
-    /** The validated, immutable declaration. */
+    /** The validated, immutable declaration; it must hold at least one recurrent layer. */
     public ModelSpec spec() {
+        SpecException.require(layers.stream().anyMatch(RecurrentSpec.class::isInstance),
+                "a recurrent model needs at least one recurrent layer (lstm, gru, simpleRnn)");
         return new ModelSpec(input, layers, optimizer, seed, tbpttLength);
     }
 

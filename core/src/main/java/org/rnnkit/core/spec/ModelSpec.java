@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A complete, validated declaration of a sequential recurrent model: what it reads, its layers in
  * order (the last one an {@link OutputSpec}), how it learns, its seed, and its truncated-BPTT length.
- * Immutable; saved as JSON next to the weights so a model can be rebuilt exactly.
+ * Immutable; saved as JSON next to the weights so a model can be rebuilt exactly. A declaration without a recurrent
+ * layer (dense layers on every step, pooled: the benchmark's feed-forward baseline) is valid here; the builder
+ * refuses one, where it is the likely mistake.
  *
  * @param input        what the model reads
  * @param layers       the layers, input to output
@@ -65,7 +67,6 @@ public record ModelSpec(@JsonProperty("input") InputSpec input,
                 "token input (vocabulary of %d) must be followed by embedding(n) as the first layer", input.size());
         SpecException.require(tbptt >= 0, "truncated BPTT length must be >= 0, got %d", tbptt);
         Shape shape = Shape.SEQUENCE;
-        boolean recurrent = false;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             SpecException.require(layer != null, "layer %d is null", i);
@@ -76,7 +77,6 @@ public record ModelSpec(@JsonProperty("input") InputSpec input,
                         "lastStep() must directly follow a recurrent layer (lstm, gru, simpleRnn)");
             }
             if (layer instanceof RecurrentSpec r) {
-                recurrent = true;
                 SpecException.require(tbptt == 0 || !r.bidirectional(),
                         "truncated BPTT cannot be combined with a bidirectional layer: the backward "
                                 + "direction needs the whole sequence");
@@ -84,7 +84,6 @@ public record ModelSpec(@JsonProperty("input") InputSpec input,
             layer.validate(shape, input);
             shape = layer.outputShape(shape);
         }
-        SpecException.require(recurrent, "a recurrent model needs at least one recurrent layer (lstm, gru, simpleRnn)");
         SpecException.require(tbptt == 0 || shape == Shape.SEQUENCE,
                 "truncated BPTT needs an output at every step (many-to-many); this model reduces the sequence to one vector");
     }

@@ -1,0 +1,217 @@
+package org.rnnkit.apps;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rnnkit.core.Environment;
+import org.rnnkit.core.benchmark.BenchGrid;
+import org.rnnkit.core.benchmark.BenchGrids;
+import org.rnnkit.core.benchmark.BenchListener;
+import org.rnnkit.core.benchmark.BenchReport;
+import org.rnnkit.core.benchmark.BenchResults;
+import org.rnnkit.core.benchmark.BenchRunner;
+import org.rnnkit.core.benchmark.BenchSettings;
+import org.rnnkit.core.benchmark.BenchTask;
+import org.rnnkit.core.benchmark.CellVariant;
+import org.rnnkit.core.benchmark.CellVariants;
+import org.rnnkit.core.benchmark.GridEstimate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rnnkit bench}: runs a grid of tasks × cells × lengths at an equal parameter budget and writes
+ * {@code report.md}, {@code results.json} and charts; options select from the quick or full grid.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark SimpleRnn, LSTM, GRU, bidirectional, stacked and feed-forward models on the "
+                + "adding, copy-memory and control-chart tasks at an equal parameter budget; writes OUT/report.md, "
+                + "OUT/results.json and charts. An interrupted grid continues with --resume.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report, results, charts.")
+    Path out;
+
+    @Option(names = "--quick", description = "The quick grid (a few minutes): adding T=50,100 and copy T=20; tanh "
+            + "RNN, GRU, LSTM, feed-forward; one seed.")
+    boolean quick;
+
+    @Option(names = "--resume", description = "Continue the grid in OUT: runs already in OUT/results.json are kept.")
+    boolean resume;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
+            description = "Tasks: adding, copy, control, control-uci, vowels, char-lm (default: the grid's).")
+    List<String> tasks;
+
+    @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells: simple-rnn, lstm, gru, "
+            + "gru-reset-before, feed-forward; bi- prefix, -xN depth suffix (default: the grid's).")
+    List<String> cells;
+
+    @Option(names = "--lengths", split = ",", paramLabel = "T",
+            description = "Sequence lengths for every selected task (default: each task's own).")
+    List<Integer> lengths;
+
+    @Option(names = "--budget", paramLabel = "params|hidden", description = "Hold parameters or hidden size equal "
+            + "(default: params).")
+    String budget;
+
+    @Option(names = "--size", paramLabel = "N", description = "Parameters per model, or hidden units with "
+            + "--budget hidden (default: 3,000 quick, 10,000 full).")
+    Integer size;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per run (default: 1 quick, 3 full).")
+    Integer seeds;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Iterations at most per run.")
+    Integer maxIterations;
+
+    @Option(names = "--no-clipping", description = "Skip the clipping experiment.")
+    boolean noClipping;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "Folder of real data sets, for control-uci (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws IOException {
+        BenchGrid grid = grid();
+        Path resultsFile = out.resolve("results.json");
+        BenchResults previous;
+        if (Files.isRegularFile(resultsFile)) {
+            if (!resume) {
+                throw new UsageException(out + " already holds results.json: add --resume to continue that grid, "
+                        + "or choose another --out");
+            }
+            previous = BenchResults.read(resultsFile);
+            if (!previous.settings().equals(grid.settings())) {
+                throw new UsageException(resultsFile + " was measured with other settings (" + previous.settings()
+                        + "); resume with the options that made it, or choose another --out");
+            }
+        } else if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file, not a folder");
+        } else {
+            previous = null;
+        }
+        Files.createDirectories(out);
+        Map<String, String> meta = describe(grid);
+        System.out.println("grid: " + meta.get("grid") + " — " + grid.describe().get("runs") + " runs: "
+                + meta.get("tasks") + "; cells " + meta.get("cells") + "; seeds " + meta.get("seeds"));
+        System.out.println("estimate: " + GridEstimate.of(grid).describe());
+        BenchResults start = previous == null ? BenchResults.start(meta, grid.settings())
+                : previous.withMeta(merge(previous.meta(), meta));
+        Instant begun = Instant.now();
+        BenchResults results = new BenchRunner(BenchListener.printing(System.out)).run(grid, start, resultsFile);
+        Map<String, String> done = new LinkedHashMap<>(results.meta());
+        done.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        done.put("wall time of this invocation", format(Duration.between(begun, Instant.now())));
+        Path report = BenchReport.write(results.withMeta(done), out);
+        System.out.println("wrote " + report + ", " + resultsFile + " and the charts");
+        return 0;
+    }
+
+    private BenchGrid grid() {
+        BenchGrid base = quick ? BenchGrids.quick() : BenchGrids.full(data);
+        boolean custom = tasks != null || cells != null || lengths != null || budget != null || size != null
+                || seeds != null || maxIterations != null || noClipping;
+        List<BenchTask> chosenTasks = base.tasks();
+        if (tasks != null) {
+            chosenTasks = new ArrayList<>();
+            for (String t : tasks) {
+                try {
+                    chosenTasks.add(BenchGrids.task(t.trim(), data));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+        List<CellVariant> chosenCells = base.cells();
+        if (cells != null) {
+            try {
+                chosenCells = CellVariants.parseAll(cells);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        Map<String, List<Integer>> chosenLengths = new LinkedHashMap<>(base.lengths());
+        if (lengths != null) {
+            chosenTasks.forEach(t -> chosenLengths.put(t.name(), List.copyOf(lengths)));
+        }
+        BenchSettings settings = base.settings();
+        if (budget != null || size != null) {
+            BenchSettings.Budget kind = budget == null ? settings.budget() : switch (budget) {
+                case "params" -> BenchSettings.Budget.PARAMS;
+                case "hidden" -> BenchSettings.Budget.HIDDEN;
+                default -> throw new UsageException("--budget must be params or hidden, got " + budget);
+            };
+            int n = size != null ? size : kind == BenchSettings.Budget.HIDDEN ? 64 : settings.size();
+            settings = settings.withBudget(kind, n);
+        }
+        if (maxIterations != null) {
+            settings = settings.withIterations(maxIterations, Math.min(settings.blockIterations(), maxIterations));
+        }
+        String label = custom ? "custom (from the " + base.label() + " grid)" : base.label();
+        return new BenchGrid(label, chosenTasks, chosenCells, chosenLengths, seeds != null ? seeds : base.seeds(),
+                settings, noClipping ? null : base.clipping());
+    }
+
+    private Map<String, String> describe(BenchGrid grid) {
+        Map<String, String> meta = new LinkedHashMap<>(grid.describe());
+        // The parse result's original arguments start with the subcommand's own name.
+        meta.put("command", "./rnnkit " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        meta.put("commit", commit());
+        Map<String, String> env = Environment.describe();
+        meta.put("machine", cpuModel() + ", " + env.get("cores") + " cores, " + env.get("threads") + ", java "
+                + env.get("java") + ", " + env.get("nd4j backend"));
+        meta.put("load average at start", String.format("%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        meta.put("started", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return meta;
+    }
+
+    private static Map<String, String> merge(Map<String, String> earlier, Map<String, String> now) {
+        Map<String, String> m = new LinkedHashMap<>(now);
+        if (earlier.containsKey("started")) {
+            m.put("first started", earlier.get("started"));
+        }
+        return m;
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            String text = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 ? text : "unknown (not a git checkout)";
+        } catch (IOException e) {
+            return "unknown (git not available)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String format(Duration d) {
+        return String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
+    }
+}

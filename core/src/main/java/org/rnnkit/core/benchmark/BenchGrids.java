@@ -1,0 +1,88 @@
+package org.rnnkit.core.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rnnkit.core.spec.Optimizer;
+
+/**
+ * The two grids {@code ./rnnkit bench} ships: {@link #quick()} (a few minutes; shows the vanishing-gradient effect
+ * on the adding problem) and {@link #full} (every built-in task, length and cell).
+ */
+public final class BenchGrids {
+
+    private BenchGrids() {
+    }
+
+    /**
+     * The tasks by name: {@code adding}, {@code copy}, {@code control} (generated), and on the real data sets under
+     * {@code sharedData}: {@code control-uci} ({@code synthetic-control/synthetic_control.data}), {@code vowels}
+     * ({@code japanese-vowels/}), {@code char-lm} ({@code tinyshakespeare/input.txt}).
+     */
+    public static BenchTask task(String name, Path sharedData) {
+        return switch (name) {
+            case "adding" -> new AddingBench();
+            case "copy" -> new CopyMemoryBench();
+            case "control" -> ControlChartBench.generated();
+            case "control-uci" -> ControlChartBench.fromFile(existing(sharedData, "synthetic-control/synthetic_control.data"));
+            case "vowels" -> new JapaneseVowelsBench(existing(sharedData, "japanese-vowels"));
+            case "char-lm" -> new CharLanguageModelBench(existing(sharedData, "tinyshakespeare/input.txt"));
+            default -> throw new IllegalArgumentException("unknown task '" + name + "': expected adding, copy, "
+                    + "control, control-uci, vowels or char-lm");
+        };
+    }
+
+    private static Path existing(Path sharedData, String relative) {
+        Path p = sharedData.resolve(relative);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException(p + " does not exist: give the folder of the real data sets with --data");
+        }
+        return p;
+    }
+
+    /** Settings of the quick grid: 3,000 parameters, Adam 1e-2 clipped at 1, up to 1,000 iterations. */
+    public static BenchSettings quickSettings() {
+        return BenchSettings.defaults().withBudget(BenchSettings.Budget.PARAMS, 3000).withIterations(1000, 100)
+                .withMaxSecondsPerRun(300);
+    }
+
+    /**
+     * The quick grid: adding T = 50, 100 and copy T = 20; tanh RNN, GRU, LSTM and the feed-forward baseline; one
+     * seed; the clipping experiment (tanh RNN, SGD 0.1, adding T = 50, 200 iterations).
+     */
+    public static BenchGrid quick() {
+        return new BenchGrid("quick", List.of(new AddingBench(), new CopyMemoryBench()),
+                CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "feed-forward")),
+                Map.of("adding", List.of(50, 100), "copy", List.of(20)), 1, quickSettings(), clipping(200));
+    }
+
+    /**
+     * The full grid: adding T = 50…400, copy T = 20…100, generated control charts, and the real data sets that
+     * {@code sharedData} holds (UCI control charts, Japanese vowels, tinyshakespeare); every built-in cell (both GRU
+     * forms, bidirectional, two layers, feed-forward); three seeds.
+     */
+    public static BenchGrid full(Path sharedData) {
+        List<BenchTask> tasks = new ArrayList<>(List.of(new AddingBench(), new CopyMemoryBench(),
+                ControlChartBench.generated()));
+        for (String[] real : new String[][] {{"control-uci", "synthetic-control/synthetic_control.data"},
+                {"vowels", "japanese-vowels/JapaneseVowels_TRAIN.ts"}, {"char-lm", "tinyshakespeare/input.txt"}}) {
+            if (sharedData != null && Files.isRegularFile(sharedData.resolve(real[1]))) {
+                tasks.add(task(real[0], sharedData));
+            }
+        }
+        List<CellVariant> cells = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "gru-reset-before",
+                "bi-gru", "bi-lstm", "gru-x2", "lstm-x2", "feed-forward"));
+        return new BenchGrid("full", tasks, cells, Map.of(), 3, BenchSettings.defaults(), clipping(300));
+    }
+
+    /**
+     * The clipping experiment of both grids: a tanh RNN of 53 units (3,000 parameters) on adding T=50 at plain SGD
+     * 0.1, which blew up within 50 iterations on this project's machine at 0.1, 0.2 and 0.5 without clipping.
+     */
+    public static ClippingExperiment clipping(int iterations) {
+        return new ClippingExperiment(new AddingBench(), 50, CellVariants.simpleRnn(), 53, Optimizer.sgd(0.1), 1.0,
+                iterations);
+    }
+}
