@@ -1,0 +1,75 @@
+package org.rnnkit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
+import org.rnnkit.core.Rnn;
+import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.ModelSpec;
+import org.rnnkit.core.spec.Optimizer;
+import org.rnnkit.core.train.Trainer;
+import org.rnnkit.core.train.TrainingConfig;
+import org.rnnkit.core.train.TrainingResult;
+
+/** Training rnnkit's GRU networks on Spark (local[2]) against the same networks trained on this JVM. */
+class SparkTrainerTest {
+    private static final int EPOCHS = 6;
+    private static JavaSparkContext sc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSpark() {
+        sc = new JavaSparkContext(SparkJvm.conf(SparkSettings.local(2).withAppName("rnnkit-test")));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        sc.stop();
+    }
+
+    private static ModelSpec gru() {
+        return Rnn.sequence(InputSpec.tokens(MajorityTask.VOCABULARY)).embedding(8).gru(16).lastStep().softmax(2)
+                .optimizer(Optimizer.adam(0.02)).seed(11).spec();
+    }
+
+    private static double accuracy(SequenceModel model, List<DataSet> test) {
+        return model.network().evaluate(MajorityTask.iterator(test)).accuracy();
+    }
+
+    @Test
+    void gruOnSparkMatchesTheSameNetworkTrainedLocally() {
+        List<DataSet> train = MajorityTask.batches(1024, 16, 1);
+        List<DataSet> test = MajorityTask.batches(512, 64, 2);
+        long t0 = System.nanoTime();
+        SequenceModel local = SequenceModel.create(gru());
+        TrainingResult localRun = new Trainer(TrainingConfig.epochs(EPOCHS)).fit(local, MajorityTask.iterator(train), null);
+        long t1 = System.nanoTime();
+        SequenceModel spark = SequenceModel.create(gru());
+        JavaRDD<DataSet> rdd = sc.parallelize(train, 2);
+        TrainingResult sparkRun = new Trainer(TrainingConfig.epochs(EPOCHS))
+                .fit(spark, SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(2)).runner(rdd), null);
+        long t2 = System.nanoTime();
+        double localAccuracy = accuracy(local, test);
+        double sparkAccuracy = accuracy(spark, test);
+        System.out.printf("local: acc %.4f loss %.4f -> %.4f (%.1fs); spark: acc %.4f loss %.4f -> %.4f (%.1fs)%n",
+                localAccuracy, localRun.firstLoss(), localRun.lastLoss(), (t1 - t0) / 1e9, sparkAccuracy,
+                sparkRun.firstLoss(), sparkRun.lastLoss(), (t2 - t1) / 1e9);
+        sparkRun.history().forEach(System.out::println);
+        assertTrue(sparkRun.lastLoss() < sparkRun.firstLoss() * 0.5, "loss falls on Spark: " + sparkRun.history());
+        assertTrue(sparkAccuracy >= localAccuracy - 0.05,
+                "Spark accuracy " + sparkAccuracy + " within 0.05 of local " + localAccuracy);
+    }
+}
