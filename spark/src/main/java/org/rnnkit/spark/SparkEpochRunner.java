@@ -24,8 +24,8 @@ final class SparkEpochRunner implements EpochRunner {
     private final SparkSettings settings;
     private final JavaSparkContext sc;
     private final boolean ownsContext;
-    /** The batches, as single-input data sets or as multi-data sets (exactly one is not null). */
-    private final JavaRDD<DataSet> dataSets;
+    /** The batches, as single-input data sets or as multi-data sets (at least one is not null). */
+    private JavaRDD<DataSet> dataSets;
     private final JavaRDD<MultiDataSet> multiDataSets;
     private final int examplesPerBatch;
     private final EpochLoss loss;
@@ -51,7 +51,7 @@ final class SparkEpochRunner implements EpochRunner {
         }
         loss.reset();
         if (network instanceof SparkDl4jMultiLayer net) {
-            net.fit(dataSets != null ? dataSets : multiDataSets.map(SparkEpochRunner::single));
+            net.fit(singleDataSets());
         } else {
             SparkComputationGraph graph = (SparkComputationGraph) network;
             if (multiDataSets != null) {
@@ -60,7 +60,35 @@ final class SparkEpochRunner implements EpochRunner {
                 graph.fit(dataSets);
             }
         }
-        return loss.pass();
+        return settings.gradientSharing() == null ? loss.pass() : lossAfterPass();
+    }
+
+    /**
+     * With gradient sharing, DL4J's workers keep the listeners of the first pass, so a pass's loss is measured on the
+     * cluster afterwards: the mean loss per example on the training batches at the pass's final parameters.
+     */
+    private Pass lossAfterPass() {
+        long batches = multiDataSets != null ? multiDataSets.count() : dataSets.count();
+        double mean;
+        if (network instanceof SparkDl4jMultiLayer net) {
+            mean = net.calculateScore(singleDataSets(), true, examplesPerBatch);
+        } else if (multiDataSets != null) {
+            mean = ((SparkComputationGraph) network).calculateScoreMultiDataSet(multiDataSets, true, examplesPerBatch);
+        } else {
+            mean = ((SparkComputationGraph) network).calculateScore(dataSets, true, examplesPerBatch);
+        }
+        long examples = multiDataSets != null
+                ? multiDataSets.map(b -> Math.toIntExact(b.getFeatures(0).size(0))).reduce(Integer::sum)
+                : dataSets.map(DataSet::numExamples).reduce(Integer::sum);
+        return new Pass(mean, examples, Math.toIntExact(batches));
+    }
+
+    /** The batches as a {@code MultiLayerNetwork} fits them, converted once (DL4J persists the RDD it trains on). */
+    private JavaRDD<DataSet> singleDataSets() {
+        if (dataSets == null) {
+            dataSets = multiDataSets.map(SparkEpochRunner::single);
+        }
+        return dataSets;
     }
 
     private Object wrap(Model model) {
@@ -90,6 +118,7 @@ final class SparkEpochRunner implements EpochRunner {
                 batch.getLabelsMaskArray(0));
     }
 
+    /** Stops the context if this runner started it (which also frees the batches it sent). */
     @Override
     public void close() {
         if (ownsContext) {
