@@ -20,6 +20,7 @@ import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.Optimizer;
+import org.rnnkit.core.train.EpochRunner;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
 import org.rnnkit.core.train.TrainingResult;
@@ -89,5 +90,23 @@ class SparkTrainerTest {
         System.out.printf("seq2seq on Spark: loss %.4f -> %.4f; %s%n", before, after, run.history());
         assertEquals(3, run.history().size());
         assertTrue(after < before * 0.7, "the graph on the driver holds trained parameters: " + before + " -> " + after);
+    }
+
+    @Test
+    void aPassReportsTheExamplesItFitAndTheirMeanLoss() {
+        // 12 batches of 16 and one of 8, of varying widths. DL4J's parameter averaging splits a pass into
+        // floor(13 / (2 workers x 2 batches)) = 3 rounds in which each worker fits at most 2 batches, so at most 12
+        // batches are fit; which ones is random. The pass reports what was fit.
+        List<DataSet> train = MajorityTask.batches(200, 16, 7);
+        SequenceModel model = SequenceModel.create(gru());
+        try (EpochRunner runner = SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(2))
+                .runner(sc.parallelize(train, 2))) {
+            EpochRunner.Pass pass = runner.fitEpoch(model, 0);
+            assertTrue(pass.batches() <= 12 && pass.batches() >= 8, "batches fit: " + pass);
+            assertTrue(pass.examples() <= 16L * pass.batches() && pass.examples() >= 16L * pass.batches() - 8,
+                    "examples fit: " + pass);
+            assertTrue(pass.meanLoss() > 0.3 && pass.meanLoss() < 1.0, "a first pass's loss is near ln 2: " + pass);
+            assertEquals(6, model.iterationCount(), "the model on the driver counts 3 rounds of 2 updates");
+        }
     }
 }
