@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.nd4j.linalg.dataset.DataSet;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.SequenceModel;
@@ -13,10 +15,16 @@ import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
 import org.rnnkit.core.train.TrainingResult;
 
-/** Gradient sharing (DL4J's SharedTrainingMaster over Aeron on 127.0.0.1) trains an rnnkit GRU on local Spark. */
+/**
+ * Gradient sharing (DL4J's SharedTrainingMaster over Aeron on 127.0.0.1) trains an rnnkit GRU on local Spark. Not in
+ * the default run: on a loaded 2-core machine DL4J's exchange hung in 2 of 4 runs (a worker waiting forever in
+ * {@code SharedTrainingWrapper}), so it runs only with {@code -Drnnkit.spark.gradientSharing=true}.
+ */
+@EnabledIfSystemProperty(named = "rnnkit.spark.gradientSharing", matches = "true")
 class GradientSharingTest {
 
     @Test
+    @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung exchange fails, not stalls CI
     void gruLearnsWithGradientSharing() {
         List<DataSet> train = MajorityTask.batches(512, 16, 31);
         List<DataSet> test = MajorityTask.batches(256, 64, 32);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.spec.InputSpec;
@@ -19,7 +20,8 @@ import org.rnnkit.core.train.TrainingResult;
 
 /**
  * The path commands take ({@code TrainingConfig.withRunner}): rnnkit starts local Spark, ships the Trainer's batches,
- * validates on the driver with early stopping, and the trained bidirectional GRU saves and loads as a bundle.
+ * validates on the driver with early stopping, and the trained bidirectional GRU (rnnkit's MaskedBidirectional over
+ * its GRU) saves and loads as a bundle. The block marked README is shown in README.md ({@link SparkReadmeTest}).
  */
 class SparkRunnerFactoryTest {
     @TempDir
@@ -32,10 +34,16 @@ class SparkRunnerFactoryTest {
         SequenceModel model = SequenceModel.create(Rnn.sequence(InputSpec.tokens(MajorityTask.VOCABULARY))
                 .embedding(8).gru(12, o -> o.bidirectional()).lastStep().softmax(2)
                 .optimizer(Optimizer.adam(0.02)).seed(4).spec());
-        TrainingConfig config = TrainingConfig.epochs(4).withEarlyStopping(2).withCheckpoints(dir.resolve("checkpoints"))
-                .withRunner(SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(4)).factory());
-        TrainingResult run = new Trainer(config)
-                .fit(model, MajorityTask.iterator(train), MajorityTask.iterator(validation));
+        DataSetIterator trainBatches = MajorityTask.iterator(train);
+        DataSetIterator validationBatches = MajorityTask.iterator(validation);
+        Path file = dir.resolve("model.zip");
+        // README: spark
+        SparkSettings settings = SparkSettings.local(2).withAveragingFrequency(4);
+        TrainingConfig config = TrainingConfig.epochs(4).withEarlyStopping(2)
+                .withRunner(SparkTrainer.with(settings).factory());
+        TrainingResult run = new Trainer(config).fit(model, trainBatches, validationBatches);
+        model.save(file);
+        // END README
         double accuracy = model.network().evaluate(MajorityTask.iterator(validation)).accuracy();
         System.out.printf("bidirectional GRU through the factory: validation accuracy %.4f; %s%n", accuracy,
                 run.history());
@@ -44,8 +52,6 @@ class SparkRunnerFactoryTest {
                 "the model holds the best epoch's weights");
         assertTrue(accuracy > 0.85, "validation accuracy " + accuracy);
 
-        Path file = dir.resolve("model.zip");
-        model.save(file);
         SequenceModel again = SequenceModel.load(file);
         DataSet batch = validation.get(0);
         assertEquals(model.output(batch.getFeatures(), batch.getFeaturesMaskArray()),

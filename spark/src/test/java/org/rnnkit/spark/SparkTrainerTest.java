@@ -61,9 +61,12 @@ class SparkTrainerTest {
         TrainingResult localRun = new Trainer(TrainingConfig.epochs(EPOCHS)).fit(local, MajorityTask.iterator(train), null);
         long t1 = System.nanoTime();
         SequenceModel spark = SequenceModel.create(gru());
-        JavaRDD<DataSet> rdd = sc.parallelize(train, 2);
-        TrainingResult sparkRun = new Trainer(TrainingConfig.epochs(EPOCHS))
-                .fit(spark, SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(3)).runner(rdd), null);
+        List<DataSet> batches = train;
+        // README: spark rdd
+        JavaRDD<DataSet> rdd = sc.parallelize(batches, 2);
+        EpochRunner runner = SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(3)).runner(rdd);
+        TrainingResult sparkRun = new Trainer(TrainingConfig.epochs(EPOCHS)).fit(spark, runner, null);
+        // END README
         long t2 = System.nanoTime();
         double localAccuracy = accuracy(local, test);
         double sparkAccuracy = accuracy(spark, test);
