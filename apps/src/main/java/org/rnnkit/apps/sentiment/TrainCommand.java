@@ -11,6 +11,7 @@ import org.rnnkit.apps.UsageException;
 import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.core.text.TextClassifierSettings;
 import org.rnnkit.core.text.TextClassifierTrainer;
+import org.rnnkit.core.train.TrainingCluster;
 import org.rnnkit.core.train.TrainingConfig;
 import org.rnnkit.core.train.TrainingReport;
 import org.rnnkit.datasets.Json;
@@ -57,6 +58,12 @@ final class TrainCommand implements Callable<Integer> {
             + "settings as the run that wrote it).")
     private boolean resume;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Train on Apache Spark at this master URL (local[2], spark://host:7077, yarn) with DL4J's "
+                    + "parameter averaging; validation and early stopping run here. Needs the optional rnnkit-spark "
+                    + "module, which the rnnkit launcher builds and adds when this option is given.")
+    private String spark;
+
     @CommandLine.Spec
     private CommandSpec spec;
 
@@ -74,6 +81,15 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withCheckpoints(out.resolve("checkpoints")).withCheckpointEvery(checkpointEvery)
                     .withResume(resume);
         }
+        if (spark != null) {
+            if (checkpointEvery > 0) {
+                throw new UsageException("--checkpoint-every does not combine with --spark: a Spark pass is one "
+                        + "step here, so checkpoints are written at epoch ends (--resume alone keeps them)");
+            }
+            config = config.withRunner(TrainingCluster.named("spark").orElseThrow(() -> new UsageException(
+                    "--spark needs the rnnkit-spark module on the classpath: run through ./rnnkit, which adds it "
+                            + "when --spark is given, or build it with mvn -Pspark")).runner(spark));
+        }
         TextClassifierTrainer.Result result = TextClassifierTrainer.train(data.open(), settings, config, System.err);
 
         Path model = out.resolve("model.zip");
@@ -89,9 +105,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             throw e;
         }
-        System.out.printf(Locale.ROOT, "validation accuracy %.4f (best epoch %d of %d, %.0fs)%nwrote %s, %s, %s "
+        System.out.printf(Locale.ROOT, "validation accuracy %.4f (best epoch %d of %d, %.0fs%s)%nwrote %s, %s, %s "
                         + "and %s%n", result.validation().accuracy(), result.training().bestEpoch(),
-                result.training().history().size(), result.training().duration().toMillis() / 1000.0, model, metrics,
+                result.training().history().size(), result.training().duration().toMillis() / 1000.0,
+                spark == null ? "" : " on Spark at " + spark, model, metrics,
                 out.resolve(TrainingReport.CHART), out.resolve(TrainingReport.CURVE));
         System.out.println("test it:  rnnkit sentiment eval --model " + model
                 + (data.data == null ? "" : " --data " + data.data));

@@ -55,6 +55,17 @@ public final class Trainer {
         return run(model, new Source(train, train), validation == null ? null : new Source(validation, validation));
     }
 
+    /**
+     * Trains any rnnkit model with passes that {@code train} runs (for example on Spark, over data that is already
+     * there); {@code validation} runs on this JVM and may be null. The runner is closed at the end. A runner in
+     * this trainer's {@link TrainingConfig} is not used.
+     */
+    public TrainingResult fit(RnnModel model, EpochRunner train, MultiDataSetIterator validation) {
+        try (train) {
+            return run(model, null, train, validation == null ? null : new Source(validation, validation));
+        }
+    }
+
     /** An iterator as training reads it, and the same iterator as it was given (to tell it the epoch). */
     private record Source(MultiDataSetIterator batches, Object given) {
         void startEpoch(int epoch) {
@@ -67,6 +78,16 @@ public final class Trainer {
     }
 
     private TrainingResult run(RnnModel model, Source train, Source validation) {
+        if (config.runner() == null) {
+            return run(model, train, null, validation);
+        }
+        try (EpochRunner runner = config.runner().open(model, train.batches())) {
+            return run(model, null, runner, validation);
+        }
+    }
+
+    /** Trains with passes from {@code runner} when it is given, else batch by batch over {@code train}. */
+    private TrainingResult run(RnnModel model, Source train, EpochRunner runner, Source validation) {
         CheckpointStore store = config.checkpointDir() == null ? null : new CheckpointStore(config.checkpointDir());
         TrainingState state = config.resume() ? resume(model, store) : TrainingState.start();
         List<EpochStats> history = new ArrayList<>(state.history());
@@ -81,11 +102,26 @@ public final class Trainer {
         for (int epoch = state.epoch(); epoch < config.epochs() && !stoppedEarly; epoch++) {
             int skip = epoch == state.epoch() ? state.batch() : 0;
             long epochStart = System.nanoTime();
-            train.startEpoch(epoch);
             double lossSum = 0;
             long examples = 0;
             int batch = 0;
-            while (train.batches().hasNext()) {
+            if (runner != null) {
+                EpochRunner.Pass pass = runner.fitEpoch(model, epoch);
+                batch = pass.batches();
+                if (!Double.isFinite(pass.meanLoss())) {
+                    throw diverged("training loss became " + pass.meanLoss(), epoch + 1, batch, store);
+                }
+                lossSum = pass.meanLoss() * pass.examples();
+                examples = pass.examples();
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                Progress progress = Progress.estimate(epoch + 1, config.epochs(), batch, batch,
+                        model.iterationCount(), pass.meanLoss(), examples / Math.max(seconds, 1e-9),
+                        seconds / Math.max(batch, 1), epochsLeftAtLeast(epoch, stale, validation != null));
+                listeners.forEach(l -> l.onBatch(progress));
+            } else {
+                train.startEpoch(epoch);
+            }
+            while (runner == null && train.batches().hasNext()) {
                 MultiDataSet data = train.batches().next();
                 if (batch < skip) {
                     batch++;
