@@ -32,7 +32,7 @@ import org.rnnkit.datasets.text.Vocabulary;
 /**
  * Trains a {@link TextClassifier} on the training part of a {@link TextSource}: holds out a validation share
  * (a {@link HoldOut} seeded from the settings), builds the vocabulary from the remaining texts only, picks the
- * maximum length from their lengths unless given, trains with early stopping on the validation loss (the best
+ * maximum length from their lengths unless given, trains with early stopping on the validation accuracy or loss (the best
  * epoch's weights are kept) and reports validation accuracy after every epoch.
  */
 public final class TextClassifierTrainer {
@@ -139,7 +139,9 @@ public final class TextClassifierTrainer {
         ProgressListener validationAccuracy = new ProgressListener() {
             @Override
             public void onEpochEnd(EpochStats stats, int epochs) {
-                double accuracy = classifier.evaluate(validation).accuracy();
+                // The trainer measured it already when early stopping follows accuracy.
+                double accuracy = Double.isFinite(stats.validationAccuracy()) ? stats.validationAccuracy()
+                        : classifier.evaluate(validation).accuracy();
                 accuracyByEpoch.put(stats.epoch(), accuracy);
                 if (progress != null) {
                     progress.printf("epoch %d/%d  validation accuracy %.4f%n", stats.epoch(), epochs, accuracy);
