@@ -29,6 +29,8 @@ public record TextClassifierSettings(
         @Setting("Size of the token vectors.") int embedding,
         @Setting("Dropout rate on the pooled features and between stacked layers; 0 for none.") double dropout,
         @Setting("Dropout rate on the token vectors, the recurrent layer's input; 0 for none.") double embeddingDropout,
+        @Setting("Share of training tokens replaced by <unk>, drawn anew each epoch (word dropout); 0 for none.")
+        double wordDropout,
         @Setting("How the steps become one vector: max or avg over the real steps, or last (the last real step).")
         Reduction pooling,
         @Setting("Tokens kept per text (the end of longer texts); 0 takes the 95th percentile of training lengths, "
@@ -71,7 +73,7 @@ public record TextClassifierSettings(
      * above the last step and averaging, and 128-dimensional embeddings above 64.
      */
     public static TextClassifierSettings defaults() {
-        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, 0, Reduction.MAX, 0, 2, 20_000, 0.1,
+        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, 0, 0, Reduction.MAX, 0, 2, 20_000, 0.1,
                 0.1, 20, 32, 2e-3, 0, 0, 3, StopMetric.ACCURACY, 42);
     }
 
@@ -82,6 +84,7 @@ public record TextClassifierSettings(
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got " + dropout);
         require(embeddingDropout >= 0 && embeddingDropout < 1, "embedding dropout must be in [0, 1), got "
                 + embeddingDropout);
+        require(wordDropout >= 0 && wordDropout < 1, "word dropout must be in [0, 1), got " + wordDropout);
         require(l2 >= 0 && clipNorm >= 0, "l2 and clip norm must be >= 0");
         require(maxLength >= 0, "max length must be >= 0 (0: from the data), got " + maxLength);
         require(minFrequency >= 1 && maxVocabulary >= 5, "min frequency must be >= 1 and max vocabulary >= 5");
