@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.core.spec.InputSpec;
@@ -20,6 +22,7 @@ import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.train.EpochStats;
 import org.rnnkit.core.train.Progress;
+import org.rnnkit.core.train.StopMetric;
 import org.rnnkit.core.train.ProgressListener;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
@@ -52,6 +55,44 @@ class TrainerTest {
         assertTrue(result.history().stream().allMatch(s -> s.validationLoss() >= result.bestLoss()));
         double now = model.network().score(valid, false);
         assertEquals(result.bestLoss(), now, 1e-4, "the model holds the best epoch's weights");
+    }
+
+    @Test
+    void earlyStoppingOnAccuracyKeepsTheMostAccurateEpoch() {
+        SequenceModel model = SequenceModel.create(spec(0.05));
+        DataSet train = TinyData.containsToken(64, 10, 3, 8, 1);
+        DataSet valid = TinyData.containsToken(64, 10, 3, 8, 2);
+        valid.setLabels(valid.getLabels().rsub(1)); // the better it learns, the less accurate on validation
+        TrainingResult result = new Trainer(TrainingConfig.epochs(40).withEarlyStopping(2)
+                .withMetric(StopMetric.ACCURACY)).fit(model, TinyData.batches(train, 16), TinyData.batches(valid, 32));
+        assertEquals(StopMetric.ACCURACY, result.metric());
+        assertTrue(result.stoppedEarly(), "validation accuracy stops improving");
+        double best = result.bestAccuracy();
+        assertTrue(result.history().stream().allMatch(s -> s.validationAccuracy() <= best));
+        assertEquals(result.bestEpoch(), result.history().stream().filter(s -> s.validationAccuracy() == best)
+                .findFirst().orElseThrow().epoch(), "the first epoch reaching the best accuracy is kept");
+        assertEquals(result.history().get(result.bestEpoch() - 1).validationLoss(), result.bestLoss());
+        // Held weights: their accuracy, counted by hand from the outputs, is the best epoch's.
+        INDArray predicted = model.network().output(valid.getFeatures(), false, valid.getFeaturesMaskArray(), null)
+                .argMax(1);
+        INDArray actual = valid.getLabels().argMax(1);
+        double accuracy = predicted.eq(actual).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+        assertEquals(best, accuracy, 1e-9, "the model holds the most accurate epoch's weights");
+        assertEquals("accuracy", result.toJsonNode().get("metric").asText());
+        assertEquals(best, result.toJsonNode().get("bestAccuracy").asDouble(), 1e-12);
+    }
+
+    @Test
+    void resumeRefusesACheckpointThatFollowedAnotherMetric() {
+        DataSet train = TinyData.containsToken(32, 10, 3, 8, 4);
+        Path checkpoints = dir.resolve("metric");
+        new Trainer(TrainingConfig.epochs(1).withEarlyStopping(2).withCheckpoints(checkpoints))
+                .fit(SequenceModel.create(spec(0.01)), TinyData.batches(train, 16), TinyData.batches(train, 16));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Trainer(TrainingConfig
+                .epochs(2).withEarlyStopping(2).withMetric(StopMetric.ACCURACY).withCheckpoints(checkpoints)
+                .withResume(true)).fit(SequenceModel.create(spec(0.01)), TinyData.batches(train, 16),
+                TinyData.batches(train, 16)));
+        assertTrue(e.getMessage().contains("validation loss"), e.getMessage());
     }
 
     @Test

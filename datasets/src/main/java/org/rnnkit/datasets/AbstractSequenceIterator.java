@@ -79,6 +79,11 @@ public abstract class AbstractSequenceIterator implements DataSetIterator, Epoch
         return cursor.batchSize();
     }
 
+    /** The pass being walked (see {@link BatchCursor#pass()}), for per-epoch randomness in {@link #build}. */
+    protected synchronized int pass() {
+        return cursor.pass();
+    }
+
     @Override
     public void setPreProcessor(DataSetPreProcessor preProcessor) {
         this.preProcessor = preProcessor;

@@ -90,6 +90,11 @@ public final class BatchCursor {
         return plan.batchSize();
     }
 
+    /** The pass being walked: 0 after construction, {@code e + 1} in a trainer's 0-based epoch {@code e}. */
+    public int pass() {
+        return pass;
+    }
+
     public int numExamples() {
         return numExamples;
     }

@@ -3,11 +3,13 @@ package org.rnnkit.apps.sentiment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rnnkit.core.eval.EvaluationReport;
 import org.rnnkit.core.io.AtomicFiles;
-import org.rnnkit.datasets.Json;
 import org.rnnkit.core.task.TextClassifier;
+import org.rnnkit.core.text.BaselineComparison;
+import org.rnnkit.datasets.Json;
 import org.rnnkit.datasets.text.TextSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,11 @@ import picocli.CommandLine.Option;
                         + "the part training held out of it (the split recorded in the model: --test-fraction and "
                         + "--seed of train); any other data (e.g. a separate test file) is evaluated in full. "
                         + "--all evaluates on every text of --data.",
-                "Precision, recall and F1 are given per class and as macro averages over the classes.", ""})
+                "Precision, recall and F1 are given per class and as macro averages over the classes.",
+                "When the model's training data is known (--data is that data, or the shipped corpus), a bag-of-words "
+                        + "logistic regression over the model's vocabulary is trained on the same training part and "
+                        + "its accuracy printed next to the model's, with McNemar's test of the difference, so you "
+                        + "see what the recurrent network adds.", ""})
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
@@ -37,19 +43,29 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the metrics as JSON to FILE.")
     private Path report;
 
+    @Option(names = "--no-baseline", negatable = false, description = "Skip the bag-of-words baseline.")
+    private boolean noBaseline;
+
     @Override
     public Integer call() throws IOException {
         TextClassifier classifier = TextClassifier.load(model);
-        TextSource.Part part = data.open().evaluationPart(classifier.testSplit().orElse(null), all);
+        TextSource source = data.open();
+        TextSource.Part part = source.evaluationPart(classifier.testSplit().orElse(null), all);
         EvaluationReport metrics = classifier.evaluate(part.corpus());
         System.out.println("model: " + model);
         System.out.println("data:  " + part.description());
         System.out.print(metrics.toText());
+        Optional<TextSource.Part> training = noBaseline || all ? Optional.empty()
+                : source.trainingPartOf(classifier.testSplit().orElse(null));
+        Optional<BaselineComparison> baseline = training.map(t -> BaselineComparison.of(classifier, t.corpus(),
+                part.corpus()));
+        baseline.ifPresent(b -> System.out.print(b.toText()));
         if (report != null) {
             ObjectNode json = Json.object();
             json.put("model", model.toString());
             json.put("data", part.description());
             json.setAll(metrics.toJsonNode());
+            baseline.ifPresent(b -> json.set("baseline", b.toJsonNode()));
             AtomicFiles.writeString(report, Json.pretty(json) + "\n");
             System.out.println("wrote " + report);
         }

@@ -75,7 +75,7 @@ class SentimentCommandTest {
         Path dir = shared.resolve("run");
         Run r = run(train(dir));
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("validation accuracy"), r.err());
+        assertTrue(r.err().contains("validation loss") && r.err().contains("accuracy"), r.err());
         model = dir.resolve("model.zip");
     }
 
@@ -87,6 +87,14 @@ class SentimentCommandTest {
         assertTrue(metrics.get("validation").get("accuracy").asDouble() > 0.5);
         assertEquals(metrics.get("training").get("epochsRun").asInt(), metrics.get("training").get("history").size());
         assertTrue(metrics.get("training").get("history").get(0).get("validationAccuracy").asDouble() > 0);
+        // The kept epoch is the most accurate one, and the final validation metrics are that epoch's.
+        JsonNode training = metrics.get("training");
+        assertEquals("accuracy", training.get("metric").asText());
+        int best = training.get("bestEpoch").asInt();
+        assertEquals(training.get("bestAccuracy").asDouble(),
+                training.get("history").get(best - 1).get("validationAccuracy").asDouble(), 1e-12);
+        assertEquals(training.get("bestAccuracy").asDouble(), metrics.get("validation").get("accuracy").asDouble(),
+                1e-9);
         for (String file : List.of("loss.png", "training.json")) {
             assertTrue(Files.size(model.resolveSibling(file)) > 100, file);
         }
@@ -110,6 +118,12 @@ class SentimentCommandTest {
         JsonNode counts = json.get("confusion").get("counts");
         assertEquals(150, counts.get(0).get(0).asInt() + counts.get(0).get(1).asInt()
                 + counts.get(1).get(0).asInt() + counts.get(1).get(1).asInt());
+        // The linear baseline, trained on the shipped training file, on the same 150 texts.
+        assertTrue(r.out().contains("bag-of-words baseline"), r.out());
+        JsonNode baseline = json.get("baseline");
+        assertEquals(612, baseline.get("trainExamples").asInt());
+        assertTrue(baseline.get("accuracy").asDouble() > 0.6, "baseline accuracy " + baseline.get("accuracy"));
+        assertEquals(json.get("accuracy").asDouble(), baseline.get("modelAccuracy").asDouble(), 1e-9);
     }
 
     @Test
@@ -155,8 +169,11 @@ class SentimentCommandTest {
         Run e = run("sentiment", "eval", "--model", dir.resolve("model.zip").toString(), "--data", data.toString(),
                 "--report", report.toString());
         assertEquals(0, e.code(), e.err());
-        int tested = new ObjectMapper().readTree(report.toFile()).get("examples").asInt();
+        JsonNode evaluated = new ObjectMapper().readTree(report.toFile());
+        int tested = evaluated.get("examples").asInt();
         assertEquals(120, trained + tested, "train and test parts partition the data");
+        assertEquals(trained, evaluated.get("baseline").get("trainExamples").asInt(),
+                "the baseline trains on the model's training part");
         assertTrue(e.out().contains("20% held out with seed 42"), e.out());
     }
 
@@ -182,6 +199,7 @@ class SentimentCommandTest {
         assertUserError(run(train(dir.resolve("x"), "--dropout", "1.5")), "dropout must be in [0, 1)");
         assertUserError(run(train(dir.resolve("x"), "--layerz", "2")), "--layerz");
         assertUserError(run(train(dir.resolve("x"), "--cell", "transformer")), "--cell", "transformer");
+        assertUserError(run(train(dir.resolve("x"), "--metric", "f1")), "--metric", "f1");
     }
 
     /* A run stopped after its first epoch continues from its checkpoint: the first epoch is the one it recorded. */

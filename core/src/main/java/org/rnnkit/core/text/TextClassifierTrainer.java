@@ -32,7 +32,7 @@ import org.rnnkit.datasets.text.Vocabulary;
 /**
  * Trains a {@link TextClassifier} on the training part of a {@link TextSource}: holds out a validation share
  * (a {@link HoldOut} seeded from the settings), builds the vocabulary from the remaining texts only, picks the
- * maximum length from their lengths unless given, trains with early stopping on the validation loss (the best
+ * maximum length from their lengths unless given, trains with early stopping on the validation accuracy or loss (the best
  * epoch's weights are kept) and reports validation accuracy after every epoch.
  */
 public final class TextClassifierTrainer {
@@ -139,9 +139,11 @@ public final class TextClassifierTrainer {
         ProgressListener validationAccuracy = new ProgressListener() {
             @Override
             public void onEpochEnd(EpochStats stats, int epochs) {
-                double accuracy = classifier.evaluate(validation).accuracy();
+                // The trainer measured (and printed) it already when early stopping follows accuracy.
+                boolean measured = Double.isFinite(stats.validationAccuracy());
+                double accuracy = measured ? stats.validationAccuracy() : classifier.evaluate(validation).accuracy();
                 accuracyByEpoch.put(stats.epoch(), accuracy);
-                if (progress != null) {
+                if (progress != null && !measured) {
                     progress.printf("epoch %d/%d  validation accuracy %.4f%n", stats.epoch(), epochs, accuracy);
                 }
             }
@@ -156,7 +158,8 @@ public final class TextClassifierTrainer {
         Trainer trainer = new Trainer(config, listeners.toArray(ProgressListener[]::new));
         // Bucketing batches texts of similar length: far less padding to step through than random batches.
         TrainingResult result = trainer.fit(model,
-                new TextDataSetIterator(fit, encoder, BatchPlan.bucketed(settings.batch(), settings.seed())),
+                new TextDataSetIterator(fit, encoder, BatchPlan.bucketed(settings.batch(), settings.seed()))
+                        .withWordDropout(settings.wordDropout(), settings.seed()),
                 new TextDataSetIterator(validation, encoder, BatchPlan.bucketed(settings.batch(), 0)));
         List<Double> accuracy = result.history().stream()
                 .map(e -> accuracyByEpoch.getOrDefault(e.epoch(), Double.NaN)).toList();

@@ -41,11 +41,17 @@ public final class ConsoleProgress implements ProgressListener {
         out.println(epochLine(s, epochs));
     }
 
-    /** "epoch 3/20  train loss 0.4123  validation loss 0.4410 (best)  2.1s" */
+    /**
+     * "epoch 3/20  train loss 0.4123  validation loss 0.4410 (best)  2.1s", with "accuracy 0.8125" after the
+     * validation loss when training follows accuracy ("best" marks the best epoch by the metric followed).
+     */
     static String epochLine(EpochStats s, int epochs) {
         return String.format("epoch %d/%d  train loss %.4f%s  %.1fs", s.epoch(), epochs, s.trainLoss(),
                 Double.isNaN(s.validationLoss()) ? ""
-                        : String.format("  validation loss %.4f%s", s.validationLoss(), s.improved() ? " (best)" : ""),
+                        : String.format("  validation loss %.4f%s%s", s.validationLoss(),
+                                Double.isNaN(s.validationAccuracy()) ? ""
+                                        : String.format("  accuracy %.4f", s.validationAccuracy()),
+                                s.improved() ? " (best)" : ""),
                 s.seconds());
     }
 

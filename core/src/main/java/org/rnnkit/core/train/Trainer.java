@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -20,8 +24,8 @@ import org.rnnkit.core.io.ModelFileException;
 import org.rnnkit.datasets.EpochAware;
 
 /**
- * Trains an rnnkit model: epochs over an iterator, validation loss after each epoch, early stopping
- * that keeps the best weights, atomic checkpoints and resume, progress for listeners, and a guard that
+ * Trains an rnnkit model: epochs over an iterator, validation loss (and accuracy, when early stopping follows it)
+ * after each epoch, early stopping that keeps the best weights, atomic checkpoints and resume, progress for listeners, and a guard that
  * stops on a NaN or infinite loss before it can overwrite a good checkpoint.
  *
  * <p>A resumed run ends bit-identical to one that never stopped: iterators that are {@link EpochAware} are told
@@ -89,10 +93,11 @@ public final class Trainer {
     /** Trains with passes from {@code runner} when it is given, else batch by batch over {@code train}. */
     private TrainingResult run(RnnModel model, Source train, EpochRunner runner, Source validation) {
         CheckpointStore store = config.checkpointDir() == null ? null : new CheckpointStore(config.checkpointDir());
-        TrainingState state = config.resume() ? resume(model, store) : TrainingState.start();
+        StopMetric metric = config.metric();
+        TrainingState state = config.resume() ? resume(model, store, metric) : TrainingState.start(metric);
         List<EpochStats> history = new ArrayList<>(state.history());
         INDArray bestParams = state.bestEpoch() > 0 ? bestParams(store) : null;
-        double bestLoss = state.bestLoss();
+        double best = state.best();
         int bestEpoch = state.bestEpoch();
         int stale = state.stale();
         int batchesPerEpoch = -1;
@@ -141,7 +146,7 @@ public final class Trainer {
                         epochsLeftAtLeast(epoch, stale, validation != null));
                 listeners.forEach(l -> l.onBatch(progress));
                 if (store != null && config.checkpointEvery() > 0 && model.iterationCount() % config.checkpointEvery() == 0) {
-                    store.saveLast(model, TrainingState.now(epoch, batch, bestLoss, bestEpoch, stale, history));
+                    store.saveLast(model, TrainingState.now(epoch, batch, best, bestEpoch, stale, history, metric));
                 }
             }
             batchesPerEpoch = batch;
@@ -149,9 +154,12 @@ public final class Trainer {
             if (validation != null && !Double.isFinite(validationLoss)) {
                 throw diverged("validation loss became " + validationLoss, epoch + 1, batch, store);
             }
-            boolean improved = validation != null && validationLoss < bestLoss - config.minDelta();
+            double validationAccuracy = validation != null && metric == StopMetric.ACCURACY
+                    ? accuracy(model, validation, epoch) : Double.NaN;
+            double monitored = metric == StopMetric.ACCURACY ? validationAccuracy : validationLoss;
+            boolean improved = validation != null && metric.improves(monitored, best, config.minDelta());
             if (improved) {
-                bestLoss = validationLoss;
+                best = monitored;
                 bestEpoch = epoch + 1;
                 bestParams = model.params().dup();
                 stale = 0;
@@ -159,10 +167,10 @@ public final class Trainer {
                 stale++;
             }
             EpochStats stats = new EpochStats(epoch + 1, examples == 0 ? Double.NaN : lossSum / examples,
-                    validationLoss, (System.nanoTime() - epochStart) / 1e9, improved);
+                    validationLoss, validationAccuracy, (System.nanoTime() - epochStart) / 1e9, improved);
             history.add(stats);
             stoppedEarly = earlyStopping(validation != null) && stale >= config.patience();
-            TrainingState done = TrainingState.now(epoch + 1, 0, bestLoss, bestEpoch, stale, history);
+            TrainingState done = TrainingState.now(epoch + 1, 0, best, bestEpoch, stale, history, metric);
             if (store != null) {
                 if (improved) {
                     store.saveBest(model, done);
@@ -177,7 +185,10 @@ public final class Trainer {
         if (bestParams != null) {
             model.params().assign(bestParams);
         }
-        return new TrainingResult(history, bestEpoch, bestLoss, stoppedEarly,
+        int kept = bestEpoch;
+        double keptLoss = history.stream().filter(e -> e.epoch() == kept).mapToDouble(EpochStats::validationLoss)
+                .findFirst().orElse(Double.POSITIVE_INFINITY);
+        return new TrainingResult(history, bestEpoch, keptLoss, metric, stoppedEarly,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -204,16 +215,47 @@ public final class Trainer {
         return examples == 0 ? Double.NaN : sum / examples;
     }
 
-    private static TrainingState resume(RnnModel model, CheckpointStore store) {
+    /**
+     * Accuracy over the validation batches: the most probable class against the label, per example or, for
+     * per-step outputs, per step the label mask keeps (DL4J's {@link Evaluation} applies the mask).
+     */
+    private static double accuracy(RnnModel model, Source validation, int epoch) {
+        validation.startEpoch(epoch);
+        Evaluation evaluation = new Evaluation();
+        while (validation.batches().hasNext()) {
+            MultiDataSet data = validation.batches().next();
+            INDArray labelMask = data.getLabelsMaskArray(0);
+            INDArray output;
+            if (model.network() instanceof MultiLayerNetwork network) {
+                output = network.output(data.getFeatures(0), false, data.getFeaturesMaskArray(0), labelMask);
+            } else if (model.network() instanceof ComputationGraph graph) {
+                output = graph.output(false, data.getFeatures(), data.getFeaturesMaskArrays(),
+                        data.getLabelsMaskArrays())[0];
+            } else {
+                throw new IllegalStateException("accuracy needs a MultiLayerNetwork or ComputationGraph, not "
+                        + model.network().getClass().getSimpleName());
+            }
+            evaluation.eval(data.getLabels(0), output, labelMask);
+        }
+        return evaluation.getNumRowCounter() == 0 ? Double.NaN : evaluation.accuracy();
+    }
+
+    private static TrainingState resume(RnnModel model, CheckpointStore store, StopMetric metric) {
         try {
             Optional<ModelBundle> last = store.loadLast();
             if (last.isEmpty()) {
-                return TrainingState.start();
+                return TrainingState.start(metric);
             }
             ModelBundle bundle = last.get();
             requireSameModel(model, bundle, store.last());
+            TrainingState state = CheckpointStore.state(bundle, store.last());
+            if (state.metric() != metric) {
+                throw new ModelFileException(store.last(), "checkpoint was written while early stopping followed the "
+                        + "validation " + state.metric().name().toLowerCase(Locale.ROOT)
+                        + "; resume with the same metric");
+            }
             model.restoreFrom(bundle.model());
-            return CheckpointStore.state(bundle, store.last());
+            return state;
         } catch (IOException e) {
             throw new IllegalStateException("cannot resume: " + e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import org.rnnkit.core.spec.Cell;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.task.Classification;
 import org.rnnkit.core.task.TextClassifier;
+import org.rnnkit.core.train.StopMetric;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.LabelSet;
 import org.rnnkit.datasets.text.HoldOut;
@@ -30,8 +31,8 @@ class TextClassifierTest {
     Path dir;
 
     private static TextClassifierSettings tiny(int maxLength) {
-        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, TextClassifierSettings.Reduction.MAX,
-                maxLength, 1, 1000, 0.1, 0.2, 2, 16, 0.01, 1, 3);
+        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, 0, 0, TextClassifierSettings.Reduction.MAX,
+                maxLength, 1, 1000, 0.1, 0.2, 2, 16, 0.01, 0, 0, 1, StopMetric.ACCURACY, 3);
     }
 
     @Test

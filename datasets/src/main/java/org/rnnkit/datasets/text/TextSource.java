@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -163,6 +164,21 @@ public final class TextSource {
                     + modelSplit.describe() + ", as in training)", modelSplit);
         }
         return new Part(data, "all of " + name + " (not the data set the model was trained on, so all of it)", null);
+    }
+
+    /**
+     * The part a model was trained on, when this is its data: the training part of data with a test split of its
+     * own, or what {@code modelSplit} kept of the data it was made from. Empty for other data (then which texts
+     * the model was trained on is unknown here).
+     */
+    public Optional<Part> trainingPartOf(TestSplit modelSplit) {
+        if (hasTestSplit()) {
+            return Optional.of(trainingPart(null));
+        }
+        if (modelSplit == null || !modelSplit.madeFrom(train.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(trainingPart(modelSplit.holdOut()));
     }
 
     private static TextSource folders(Path dir) {

@@ -3,6 +3,7 @@ package org.rnnkit.datasets.text;
 import org.junit.jupiter.api.Test;
 import org.rnnkit.datasets.SpecialTokens;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.rnnkit.datasets.BatchPlan;
 import org.rnnkit.datasets.LabelSet;
@@ -171,6 +172,36 @@ class TextTest {
         assertTrue(it.describe().contains("vocabulary " + v.size()), it.describe());
     }
 
+    /* Word dropout: about the given share of tokens becomes <unk>, the same ones when an epoch is replayed,
+       others in the next epoch; masks and labels are untouched. */
+    @Test
+    void wordDropoutReplacesTheGivenShareOfTokensPerEpochReproducibly() {
+        List<LabelledText> texts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            texts.add(new LabelledText("alpha beta gamma delta ".repeat(5), i % 2, "t" + i));
+        }
+        TextCorpus corpus = new TextCorpus(texts, LabelSet.of("a", "b"));
+        Tokenizer tok = Tokenizer.lowerCasing();
+        TextEncoder enc = new TextEncoder(tok, Vocabulary.build(corpus.tokenize(tok), 1, 0), 0,
+                TextEncoder.Truncation.KEEP_START);
+        TextDataSetIterator plain = new TextDataSetIterator(corpus, enc, BatchPlan.sequential(100));
+        TextDataSetIterator dropping = plain.withWordDropout(0.25, 9);
+        dropping.startEpoch(0);
+        DataSet first = dropping.next();
+        double unknown = unknowns(first) / first.getFeatures().length();
+        assertEquals(0.25, unknown, 0.03, "share of tokens dropped");
+        plain.startEpoch(0);
+        DataSet clean = plain.next();
+        assertEquals(0, unknowns(clean), "no dropout by default");
+        assertEquals(clean.getFeaturesMaskArray(), first.getFeaturesMaskArray());
+        assertEquals(clean.getLabels(), first.getLabels());
+        dropping.startEpoch(0);
+        assertEquals(first.getFeatures(), dropping.next().getFeatures(), "a replayed epoch drops the same tokens");
+        dropping.startEpoch(1);
+        assertTrue(!first.getFeatures().equals(dropping.next().getFeatures()), "another epoch, other tokens");
+        assertThrows(IllegalArgumentException.class, () -> plain.withWordDropout(1.0, 1));
+    }
+
     @Test
     void bucketingKeepsPaddingSmall() {
         List<LabelledText> texts = new ArrayList<>();
@@ -184,6 +215,10 @@ class TextTest {
                 TextEncoder.Truncation.KEEP_START);
         assertTrue(padding(new TextDataSetIterator(corpus, enc, BatchPlan.bucketed(16, 3)))
                 < padding(new TextDataSetIterator(corpus, enc, BatchPlan.shuffled(16, 3))) / 5);
+    }
+
+    private static double unknowns(DataSet batch) {
+        return batch.getFeatures().eq(Vocabulary.UNK).castTo(DataType.DOUBLE).sumNumber().doubleValue();
     }
 
     private static double padding(TextDataSetIterator it) {
