@@ -17,6 +17,7 @@ import org.rnnkit.core.builder.Seq2SeqParts;
 import org.rnnkit.core.decode.Seq2SeqStepper;
 import org.rnnkit.core.decode.StepModel;
 import org.rnnkit.core.io.ModelBundle;
+import org.rnnkit.core.layers.AttentionGraphVertex;
 import org.rnnkit.core.spec.Seq2SeqSpec;
 import org.rnnkit.core.spec.SpecException;
 
@@ -108,6 +109,12 @@ public final class Seq2SeqModel extends NetworkModel<ComputationGraph> {
         for (Layer layer : network.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
             table.row(name, layer.conf().getLayer(), types.get(name), layer.numParams());
+            if (name.equals(parts.decoder().get(parts.decoder().size() - 1)) && parts.attention() != null) {
+                // The attention vertex is not a layer, but it has parameters and sits before the output layer.
+                AttentionGraphVertex attention = (AttentionGraphVertex) network.getVertex(parts.attention());
+                table.row(parts.attention(), attention.attention(), types.get(parts.attention()),
+                        attention.numParams());
+            }
         }
         return table.toString();
     }

@@ -63,7 +63,7 @@ public final class TranslatorTrainer {
             root.set("settings", RECORDS.valueToTree(settings));
             root.put("sourceVocabularySize", translator.sourceVocabulary().size());
             root.put("targetVocabularySize", translator.targetVocabulary().size());
-            root.put("parameters", translator.model().network().numParams());
+            root.put("parameters", translator.model().network().params().length());
             root.set("training", training.toJsonNode());
             ObjectNode greedy = validation.toJsonNode();
             greedy.put("decoding", "greedy");
@@ -99,10 +99,10 @@ public final class TranslatorTrainer {
                 settings.minFrequency(), settings.maxVocabulary());
         Seq2SeqModel model = Seq2SeqModel.create(settings.modelSpec(source.size(), target.size()));
         Translator translator = Translator.of(model, source, target, settings.maxLength()).withTestSplit(part.split());
-        if (progress != null) {
+        if (progress != null) { // params().length(): the graph's numParams() leaves out the attention vertex
             progress.printf("data: %s%ntraining on %d pairs, validating on %d; vocabularies %d (source) and %d "
                             + "(target); %s; %,d parameters%n", part.description(), fit.size(), validation.size(),
-                    source.size(), target.size(), settings.describeNetwork(), model.network().numParams());
+                    source.size(), target.size(), settings.describeNetwork(), model.network().params().length());
         }
         List<ProgressListener> listeners = new ArrayList<>();
         if (progress == System.err) {

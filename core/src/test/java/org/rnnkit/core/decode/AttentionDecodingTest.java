@@ -144,6 +144,15 @@ class AttentionDecodingTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theSummaryListsTheAttentionAndItsParameters() {
+        Seq2SeqModel model = model(Attention.LUONG);
+        String summary = model.summary();
+        assertEquals(true, summary.contains("AttentionVertex"), summary);
+        assertEquals(true, summary.contains(String.format("total parameters: %,d", model.network().params().length())),
+                summary);
+    }
+
+    @org.junit.jupiter.api.Test
     void dotAttentionRefusesABidirectionalEncoder() {
         SpecException e = assertThrows(SpecException.class, () -> Rnn.encoderDecoder(9, 7)
                 .gru(6, o -> o.bidirectional()).attention(Attention.DOT).spec());
