@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MelodyGeneratorTest {
 
-    static final MelodySettings TINY = new MelodySettings(Cell.GRU, 1, 24, 8, 0, 16, 64, 4, 0.01, 1.0, 3, 3, 4, true,
+    static final MelodySettings TINY = new MelodySettings(Cell.GRU, 1, 24, 8, 0, 16, 64, 4, 0.01, 1, 1.0, 3, 3, 4, true,
             0.1, 0.15, 42);
 
     @TempDir
