@@ -31,6 +31,8 @@ public record MelodySettings(
         @Setting("Events per stream row in a batch: the state is carried across its windows.") int rowLength,
         @Setting("Stream rows per batch.") int batch,
         @Setting("Step size of Adam.") double learningRate,
+        @Setting("After an epoch without a better validation loss, the learning rate is multiplied by this; 1 keeps "
+                + "it.") double learningRateDecay,
         @Setting("Gradients are rescaled to at most this L2 norm (guards against exploding gradients); 0 for none.")
         double clipNorm,
         @Setting("Most passes over the training tunes; early stopping usually ends sooner.") int epochs,
@@ -47,12 +49,13 @@ public record MelodySettings(
     /**
      * Defaults measured on the Nottingham folk tunes (see README): a 2-layer GRU of 256 units over 64-dimensional
      * event vectors with dropout 0.3 on the event vectors, between the layers and before the softmax, truncated
-     * BPTT over windows of 64 events inside stream rows of 256, 16 rows per batch, Adam 3e-3 with each layer's
-     * gradient clipped to norm 1, at most 20 epochs with patience 3, sixteenth-note grid, tunes moved to a common
-     * key, 10% held out for testing and 10% of the rest for validation.
+     * BPTT over windows of 64 events inside stream rows of 256, 16 rows per batch, Adam 3e-3 (halved after every
+     * epoch without a better validation loss) with each layer's gradient clipped to norm 1, at most 16 epochs with
+     * patience 3, sixteenth-note grid, tunes moved to a common key, 10% held out for testing and 10% of the rest for
+     * validation.
      */
     public static MelodySettings defaults() {
-        return new MelodySettings(Cell.GRU, 2, 256, 64, 0.3, 64, 256, 16, 3e-3, 1.0, 20, 3, 4, true, 0.1, 0.1, 42);
+        return new MelodySettings(Cell.GRU, 2, 256, 64, 0.3, 64, 256, 16, 3e-3, 0.5, 1.0, 16, 3, 4, true, 0.1, 0.1, 42);
     }
 
     /** Validates the values. */
@@ -64,6 +67,8 @@ public record MelodySettings(
                 + " and row length " + rowLength);
         require(batch >= 1 && epochs >= 1 && patience >= 0, "batch and epochs must be positive, patience >= 0");
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+        require(learningRateDecay > 0 && learningRateDecay <= 1,
+                "learning-rate decay must be in (0, 1], got " + learningRateDecay);
         require(clipNorm >= 0 && Double.isFinite(clipNorm), "clip norm must be >= 0, got " + clipNorm);
         require(stepsPerQuarter >= 1 && stepsPerQuarter <= 48, "steps per quarter must be 1..48, got " + stepsPerQuarter);
         require(testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), got " + testFraction);

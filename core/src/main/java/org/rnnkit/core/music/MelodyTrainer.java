@@ -7,6 +7,7 @@ import org.rnnkit.core.task.MelodyEvaluation;
 import org.rnnkit.core.task.MelodyGenerator;
 import org.rnnkit.core.train.ConsoleProgress;
 import org.rnnkit.core.train.EpochStats;
+import org.rnnkit.core.train.LearningRateOnPlateau;
 import org.rnnkit.core.train.ProgressListener;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
@@ -143,6 +144,7 @@ public final class MelodyTrainer {
             listeners.add(new ConsoleProgress(progress, Duration.ofSeconds(10)));
         }
         listeners.add(validationBits);
+        listeners.add(new LearningRateOnPlateau(model, settings.learningRateDecay()));
         TrainingResult result = new Trainer(config, listeners.toArray(ProgressListener[]::new)).fit(model,
                 new TokenStreamIterator(generator.trainingTokens(), codec.vocabularySize(), settings.batch(),
                         settings.rowLength(), true, settings.seed()),

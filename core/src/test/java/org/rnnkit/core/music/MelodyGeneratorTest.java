@@ -14,6 +14,8 @@ import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.music.KeyEstimator;
 import org.rnnkit.datasets.music.Melody;
 import org.rnnkit.datasets.music.MelodyCorpus;
+import org.rnnkit.datasets.music.MidiMelodyReader;
+import org.rnnkit.datasets.music.MidiMelodyWriter;
 import org.rnnkit.datasets.music.NoteText;
 
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MelodyGeneratorTest {
 
-    static final MelodySettings TINY = new MelodySettings(Cell.GRU, 1, 24, 8, 0, 16, 64, 4, 0.01, 1.0, 3, 3, 4, true,
+    static final MelodySettings TINY = new MelodySettings(Cell.GRU, 1, 24, 8, 0, 16, 64, 4, 0.01, 1, 1.0, 3, 3, 4, true,
             0.1, 0.15, 42);
 
     @TempDir
@@ -93,6 +95,20 @@ class MelodyGeneratorTest {
         assertNotEquals(a, loaded.generate(none, 20, 20, Search.sampling(1.0).withSeed(6)));
         for (Melody m : a) {
             assertEquals(20, m.noteCount());
+        }
+    }
+
+    /** A generated melody written as MIDI and parsed back is the same melody, note for note. */
+    @Test
+    void generatedMidiParsesBackToTheSameNotes() throws Exception {
+        List<Melody> melodies = loaded.generate(Collections.nCopies(4, null), 30, 30, Search.sampling(1.2).withSeed(2));
+        for (int i = 0; i < melodies.size(); i++) {
+            Path file = dir.resolve("generated-" + i + ".mid");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                MidiMelodyWriter.write(melodies.get(i), 1, 100, out);
+            }
+            assertEquals(melodies.get(i), MidiMelodyReader.of(4).read(file));
+            assertEquals(100, MidiMelodyReader.tempo(file).orElseThrow(), 1e-9);
         }
     }
 
