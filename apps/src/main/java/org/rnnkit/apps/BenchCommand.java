@@ -69,10 +69,10 @@ final class BenchCommand implements Callable<Integer> {
     String budget;
 
     @Option(names = "--size", paramLabel = "N", description = "Parameters per model, or hidden units with "
-            + "--budget hidden (default: 3,000 quick, 10,000 full).")
+            + "--budget hidden (default: 3,000 quick, 5,000 full).")
     Integer size;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per run (default: 1 quick, 3 full).")
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per run (default: 1 quick, 2 full).")
     Integer seeds;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Iterations at most per run.")
@@ -81,6 +81,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-clipping", description = "Skip the clipping experiment.")
     boolean noClipping;
 
+    @Option(names = "--plan", description = "Print the grid's runs and time estimate, then stop without running.")
+    boolean planOnly;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
             description = "Folder of real data sets, for control-uci (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -88,6 +91,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchGrid grid = grid();
+        if (planOnly) {
+            grid.plan().forEach(p -> System.out.println(p.key()));
+            System.out.println(grid.plan().size() + " runs; estimate: " + GridEstimate.of(grid).describe());
+            return 0;
+        }
         Path resultsFile = out.resolve("results.json");
         BenchResults previous;
         if (Files.isRegularFile(resultsFile)) {
