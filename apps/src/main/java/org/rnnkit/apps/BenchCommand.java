@@ -84,12 +84,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Print the grid's runs and time estimate, then stop without running.")
     boolean planOnly;
 
+    @Option(names = "--report-only", description = "Write report.md and the charts from OUT/results.json as it "
+            + "is (say, of an interrupted grid), without running anything.")
+    boolean reportOnly;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
             description = "Folder of real data sets, for control-uci (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Override
     public Integer call() throws IOException {
+        if (reportOnly) {
+            Path file = out.resolve("results.json");
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException(file + " does not exist: nothing to report");
+            }
+            BenchResults results = BenchResults.read(file);
+            Map<String, String> meta = new LinkedHashMap<>(results.meta());
+            meta.put("report written", Instant.now().truncatedTo(ChronoUnit.SECONDS) + " from the " + results.runs().size()
+                    + " runs finished by then");
+            System.out.println("wrote " + BenchReport.write(results.withMeta(meta), out));
+            return 0;
+        }
         BenchGrid grid = grid();
         if (planOnly) {
             grid.plan().forEach(p -> System.out.println(p.key()));

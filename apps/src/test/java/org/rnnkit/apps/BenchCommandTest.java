@@ -62,6 +62,11 @@ class BenchCommandTest {
         Outcome resumed = bench(resume);
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("kept from earlier results"), resumed.out());
+
+        Files.delete(dir.resolve("report.md"));
+        Outcome reported = bench("--report-only", "--out", dir.toString());
+        assertEquals(0, reported.code(), reported.err());
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("from the 1 runs finished by then"));
     }
 
     @Test
