@@ -69,10 +69,10 @@ final class BenchCommand implements Callable<Integer> {
     String budget;
 
     @Option(names = "--size", paramLabel = "N", description = "Parameters per model, or hidden units with "
-            + "--budget hidden (default: 3,000 quick, 10,000 full).")
+            + "--budget hidden (default: 3,000 quick, 5,000 full).")
     Integer size;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per run (default: 1 quick, 3 full).")
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per run (default: 1 quick, 2 full).")
     Integer seeds;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Iterations at most per run.")
@@ -81,13 +81,37 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-clipping", description = "Skip the clipping experiment.")
     boolean noClipping;
 
+    @Option(names = "--plan", description = "Print the grid's runs and time estimate, then stop without running.")
+    boolean planOnly;
+
+    @Option(names = "--report-only", description = "Write report.md and the charts from OUT/results.json as it "
+            + "is (say, of an interrupted grid), without running anything.")
+    boolean reportOnly;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
             description = "Folder of real data sets, for control-uci (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Override
     public Integer call() throws IOException {
+        if (reportOnly) {
+            Path file = out.resolve("results.json");
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException(file + " does not exist: nothing to report");
+            }
+            BenchResults results = BenchResults.read(file);
+            Map<String, String> meta = new LinkedHashMap<>(results.meta());
+            meta.put("report written", Instant.now().truncatedTo(ChronoUnit.SECONDS) + " from the " + results.runs().size()
+                    + " runs finished by then");
+            System.out.println("wrote " + BenchReport.write(results.withMeta(meta), out));
+            return 0;
+        }
         BenchGrid grid = grid();
+        if (planOnly) {
+            grid.plan().forEach(p -> System.out.println(p.key()));
+            System.out.println(grid.plan().size() + " runs; estimate: " + GridEstimate.of(grid).describe());
+            return 0;
+        }
         Path resultsFile = out.resolve("results.json");
         BenchResults previous;
         if (Files.isRegularFile(resultsFile)) {

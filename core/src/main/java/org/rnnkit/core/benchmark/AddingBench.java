@@ -1,6 +1,7 @@
 package org.rnnkit.core.benchmark;
 
 import java.util.List;
+import java.util.Map;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.eval.EvaluationReport;
 import org.rnnkit.core.eval.Evaluator;
@@ -70,7 +71,7 @@ public final class AddingBench implements BenchTask {
             @Override
             public Evaluation evaluate(SequenceModel model) {
                 EvaluationReport report = Evaluator.evaluate(model, heldOut());
-                return new Evaluation(report.mse(), java.util.Map.of("mae", report.mae()));
+                return new Evaluation(report.mse(), Map.of("mae", report.mae()));
             }
         };
     }

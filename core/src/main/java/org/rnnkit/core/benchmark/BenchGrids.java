@@ -58,10 +58,16 @@ public final class BenchGrids {
                 Map.of("adding", List.of(50, 100), "copy", List.of(20)), 1, quickSettings(), clipping(200));
     }
 
+    /** Settings of the full grid: 5,000 parameters, Adam 1e-2 clipped at 1, up to 2,000 iterations or 600 s. */
+    public static BenchSettings fullSettings() {
+        return BenchSettings.defaults().withBudget(BenchSettings.Budget.PARAMS, 5000).withIterations(2000, 100)
+                .withMaxSecondsPerRun(600);
+    }
+
     /**
      * The full grid: adding T = 50…400, copy T = 20…100, generated control charts, and the real data sets that
-     * {@code sharedData} holds (UCI control charts, Japanese vowels, tinyshakespeare); every built-in cell (both GRU
-     * forms, bidirectional, two layers, feed-forward); three seeds.
+     * {@code sharedData} holds (UCI control charts, Japanese vowels, tinyshakespeare at T = 100); every built-in cell
+     * (both GRU forms, bidirectional, two layers, feed-forward); two seeds.
      */
     public static BenchGrid full(Path sharedData) {
         List<BenchTask> tasks = new ArrayList<>(List.of(new AddingBench(), new CopyMemoryBench(),
@@ -74,7 +80,7 @@ public final class BenchGrids {
         }
         List<CellVariant> cells = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "gru-reset-before",
                 "bi-gru", "bi-lstm", "gru-x2", "lstm-x2", "feed-forward"));
-        return new BenchGrid("full", tasks, cells, Map.of(), 3, BenchSettings.defaults(), clipping(300));
+        return new BenchGrid("full", tasks, cells, Map.of("char-lm", List.of(100)), 2, fullSettings(), clipping(300));
     }
 
     /**

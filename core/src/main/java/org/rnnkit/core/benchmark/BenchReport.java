@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +131,8 @@ public final class BenchReport {
                 + "|---|---|---|---|---|\n");
         for (LossCurve curve : c.curves()) {
             double[] l = curve.losses();
-            double max = java.util.Arrays.stream(l).max().orElse(Double.NaN);
-            double tail = java.util.Arrays.stream(l, Math.max(0, l.length - 50), l.length).average().orElse(Double.NaN);
+            double max = Arrays.stream(l).max().orElse(Double.NaN);
+            double tail = Arrays.stream(l, Math.max(0, l.length - 50), l.length).average().orElse(Double.NaN);
             md.append(String.format("| %s | %d | %s | %.3g | %s |%n", curve.label(), l.length,
                     curve.divergedAt() > 0 ? "iteration " + curve.divergedAt() + " (NaN/∞ loss)" : "never", max,
                     curve.divergedAt() > 0 ? "–" : String.format("%.4f", tail)));

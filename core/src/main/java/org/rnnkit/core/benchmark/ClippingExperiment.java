@@ -6,6 +6,7 @@ import java.util.List;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.Optimizer;
+import org.rnnkit.core.train.Progress;
 import org.rnnkit.core.train.ProgressListener;
 import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
@@ -54,7 +55,7 @@ public record ClippingExperiment(BenchTask task, int length, CellVariant cell, i
         List<Double> losses = new ArrayList<>();
         ProgressListener record = new ProgressListener() {
             @Override
-            public void onBatch(org.rnnkit.core.train.Progress progress) {
+            public void onBatch(Progress progress) {
                 losses.add(progress.loss());
             }
         };

@@ -1,5 +1,6 @@
 package org.rnnkit.core.benchmark;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
 public record Evaluation(double score, Map<String, Double> details) {
 
     public Evaluation {
-        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     /** A score without further figures. */

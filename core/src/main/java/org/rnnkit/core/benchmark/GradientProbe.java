@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.rnnkit.core.SequenceModel;
 
 /**
@@ -33,8 +34,7 @@ public final class GradientProbe {
         int steps = (int) input.size(2);
         double[] byDistance = new double[steps];
         for (int t = 0; t < steps; t++) {
-            INDArray step = input.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t));
+            INDArray step = input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t));
             double sum = 0;
             for (int i = 0; i < mb; i++) {
                 sum += step.getRow(i).norm2Number().doubleValue();

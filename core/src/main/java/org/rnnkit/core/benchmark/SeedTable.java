@@ -1,6 +1,7 @@
 package org.rnnkit.core.benchmark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class SeedTable {
             return "no pair with both figures";
         }
         Spread r = Spread.of(ratios);
-        long below = java.util.Arrays.stream(ratios).filter(x -> x < 1).count();
+        long below = Arrays.stream(ratios).filter(x -> x < 1).count();
         return String.format("GRU/LSTM %s over %d pairs; GRU lower in %d", r.format("%.2f"), ratios.length, below);
     }
 
@@ -100,7 +101,7 @@ public final class SeedTable {
             return "not measured";
         }
         double mean = Spread.of(ratios).mean();
-        double lowerShare = java.util.Arrays.stream(ratios).filter(x -> x < 1).count() / (double) ratios.length;
+        double lowerShare = Arrays.stream(ratios).filter(x -> x < 1).count() / (double) ratios.length;
         boolean gruBelow = mean < 1 - TOLERANCE && lowerShare >= MAJORITY;
         boolean gruAbove = mean > 1 + TOLERANCE && lowerShare <= 1 - MAJORITY;
         if (gruBelow) {
