@@ -5,6 +5,7 @@ import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.rnnkit.core.train.EpochRunner;
 
 /**
  * Sums the loss of every batch the workers fit into Spark accumulators, so that an epoch on Spark reports the same
@@ -41,9 +42,9 @@ final class EpochLoss extends BaseTrainingListener implements java.io.Serializab
     }
 
     /** The epoch so far: mean loss per example (NaN before any batch), examples and batches. */
-    org.rnnkit.core.train.EpochRunner.Pass pass() {
+    EpochRunner.Pass pass() {
         long n = examples.value();
-        return new org.rnnkit.core.train.EpochRunner.Pass(n == 0 ? Double.NaN : lossSum.value() / n, n,
+        return new EpochRunner.Pass(n == 0 ? Double.NaN : lossSum.value() / n, n,
                 Math.toIntExact(batches.value()));
     }
 }

@@ -17,7 +17,7 @@ import org.rnnkit.core.train.TrainingResult;
 
 /**
  * Gradient sharing (DL4J's SharedTrainingMaster over Aeron on 127.0.0.1) trains an rnnkit GRU on local Spark. Not in
- * the default run: on a loaded 2-core machine DL4J's exchange hung in 2 of 4 runs (a worker waiting forever in
+ * the default run: on a loaded 2-core machine DL4J's exchange hung in 2 of 5 runs (a worker waiting forever in
  * {@code SharedTrainingWrapper}), so it runs only with {@code -Drnnkit.spark.gradientSharing=true}.
  */
 @EnabledIfSystemProperty(named = "rnnkit.spark.gradientSharing", matches = "true")

@@ -31,6 +31,10 @@ import org.rnnkit.datasets.EpochAware;
  * <p>A resumed run ends bit-identical to one that never stopped: iterators that are {@link EpochAware} are told
  * which epoch starts (so a shuffled epoch replays the same order), the model's parameters, updater state and
  * counters come back from the checkpoint, and so does the state of ND4J's random generator (dropout masks).
+ *
+ * <p>The passes over the training data run in this JVM, batch by batch, unless an {@link EpochRunner} runs them
+ * elsewhere (given to {@link #fit(RnnModel, EpochRunner, MultiDataSetIterator)} or through
+ * {@link TrainingConfig#withRunner}); everything else stays the same.
  */
 public final class Trainer {
     private final TrainingConfig config;
