@@ -32,8 +32,8 @@ import org.rnnkit.datasets.text.Vocabulary;
 /**
  * Trains a {@link TextClassifier} on the training part of a {@link TextSource}: holds out a validation share
  * (a {@link HoldOut} seeded from the settings), builds the vocabulary from the remaining texts only, picks the
- * maximum length from their lengths unless given, trains with early stopping on the validation accuracy or loss (the best
- * epoch's weights are kept) and reports validation accuracy after every epoch.
+ * maximum length from their lengths unless given, trains with early stopping on the validation accuracy or loss
+ * (the best epoch's weights are kept) and reports validation accuracy after every epoch.
  */
 public final class TextClassifierTrainer {
     private static final ObjectMapper RECORDS = new ObjectMapper();

@@ -25,8 +25,8 @@ import org.rnnkit.datasets.EpochAware;
 
 /**
  * Trains an rnnkit model: epochs over an iterator, validation loss (and accuracy, when early stopping follows it)
- * after each epoch, early stopping that keeps the best weights, atomic checkpoints and resume, progress for listeners, and a guard that
- * stops on a NaN or infinite loss before it can overwrite a good checkpoint.
+ * after each epoch, early stopping that keeps the best weights, atomic checkpoints and resume, progress for
+ * listeners, and a guard that stops on a NaN or infinite loss before it can overwrite a good checkpoint.
  *
  * <p>A resumed run ends bit-identical to one that never stopped: iterators that are {@link EpochAware} are told
  * which epoch starts (so a shuffled epoch replays the same order), the model's parameters, updater state and
