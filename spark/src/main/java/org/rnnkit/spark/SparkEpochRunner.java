@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.impl.SparkListenable;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -30,7 +31,7 @@ final class SparkEpochRunner implements EpochRunner {
     private final int examplesPerBatch;
     private final EpochLoss loss;
     private RnnModel current;
-    private Object network;
+    private SparkListenable network;
 
     SparkEpochRunner(SparkSettings settings, JavaSparkContext sc, boolean ownsContext, JavaRDD<DataSet> dataSets,
                      JavaRDD<MultiDataSet> multiDataSets, int examplesPerBatch) {
@@ -91,7 +92,7 @@ final class SparkEpochRunner implements EpochRunner {
         return dataSets;
     }
 
-    private Object wrap(Model model) {
+    private SparkListenable wrap(Model model) {
         int batch = settings.batchPerWorker() > 0 ? settings.batchPerWorker() : examplesPerBatch;
         TrainingMaster<?, ?> master = TrainingMasters.of(settings, examplesPerBatch, batch);
         if (model instanceof MultiLayerNetwork mln) {
