@@ -13,6 +13,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.rnnkit.core.RnnModel;
 import org.rnnkit.core.train.EpochRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Epochs of one rnnkit model on Spark: the network goes to DL4J's {@link SparkDl4jMultiLayer} (sequence models) or
@@ -22,6 +24,7 @@ import org.rnnkit.core.train.EpochRunner;
  * rnnkit-core jar must be on the executors' classpath.
  */
 final class SparkEpochRunner implements EpochRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkEpochRunner.class);
     private final SparkSettings settings;
     private final JavaSparkContext sc;
     private final boolean ownsContext;
@@ -30,6 +33,7 @@ final class SparkEpochRunner implements EpochRunner {
     private final JavaRDD<MultiDataSet> multiDataSets;
     private final int examplesPerBatch;
     private final EpochLoss loss;
+    private long totalExamples = -1;
     private RnnModel current;
     private SparkListenable network;
 
@@ -61,7 +65,26 @@ final class SparkEpochRunner implements EpochRunner {
                 graph.fit(dataSets);
             }
         }
-        return settings.gradientSharing() == null ? loss.pass() : lossAfterPass();
+        if (settings.gradientSharing() != null) {
+            return lossAfterPass();
+        }
+        Pass pass = loss.pass();
+        if (pass.examples() < 0.9 * totalExamples()) {
+            LOG.warn("DL4J's parameter averaging fit {} of the {} training examples in pass {}: each of its random "
+                    + "rounds fits at most {} batches per worker and leaves the rest; a larger averaging frequency "
+                    + "fits more per pass", pass.examples(), totalExamples(), epoch + 1, settings.averagingFrequency());
+        }
+        return pass;
+    }
+
+    /** Examples in the training data, counted once. */
+    private long totalExamples() {
+        if (totalExamples < 0) {
+            totalExamples = multiDataSets != null
+                    ? multiDataSets.map(b -> Math.toIntExact(b.getFeatures(0).size(0))).reduce(Integer::sum)
+                    : dataSets.map(DataSet::numExamples).reduce(Integer::sum);
+        }
+        return totalExamples;
     }
 
     /**
@@ -78,10 +101,7 @@ final class SparkEpochRunner implements EpochRunner {
         } else {
             mean = ((SparkComputationGraph) network).calculateScore(dataSets, true, examplesPerBatch);
         }
-        long examples = multiDataSets != null
-                ? multiDataSets.map(b -> Math.toIntExact(b.getFeatures(0).size(0))).reduce(Integer::sum)
-                : dataSets.map(DataSet::numExamples).reduce(Integer::sum);
-        return new Pass(mean, examples, Math.toIntExact(batches));
+        return new Pass(mean, totalExamples(), Math.toIntExact(batches));
     }
 
     /** The batches as a {@code MultiLayerNetwork} fits them, converted once (DL4J persists the RDD it trains on). */
