@@ -6,12 +6,15 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.impl.SparkListenable;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.rnnkit.core.RnnModel;
 import org.rnnkit.core.train.EpochRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Epochs of one rnnkit model on Spark: the network goes to DL4J's {@link SparkDl4jMultiLayer} (sequence models) or
@@ -21,6 +24,7 @@ import org.rnnkit.core.train.EpochRunner;
  * rnnkit-core jar must be on the executors' classpath.
  */
 final class SparkEpochRunner implements EpochRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkEpochRunner.class);
     private final SparkSettings settings;
     private final JavaSparkContext sc;
     private final boolean ownsContext;
@@ -29,8 +33,9 @@ final class SparkEpochRunner implements EpochRunner {
     private final JavaRDD<MultiDataSet> multiDataSets;
     private final int examplesPerBatch;
     private final EpochLoss loss;
+    private long totalExamples = -1;
     private RnnModel current;
-    private Object network;
+    private SparkListenable network;
 
     SparkEpochRunner(SparkSettings settings, JavaSparkContext sc, boolean ownsContext, JavaRDD<DataSet> dataSets,
                      JavaRDD<MultiDataSet> multiDataSets, int examplesPerBatch) {
@@ -60,7 +65,26 @@ final class SparkEpochRunner implements EpochRunner {
                 graph.fit(dataSets);
             }
         }
-        return settings.gradientSharing() == null ? loss.pass() : lossAfterPass();
+        if (settings.gradientSharing() != null) {
+            return lossAfterPass();
+        }
+        Pass pass = loss.pass();
+        if (pass.examples() < 0.9 * totalExamples()) {
+            LOG.warn("DL4J's parameter averaging fit {} of the {} training examples in pass {}: each of its random "
+                    + "rounds fits at most {} batches per worker and leaves the rest; a larger averaging frequency "
+                    + "fits more per pass", pass.examples(), totalExamples(), epoch + 1, settings.averagingFrequency());
+        }
+        return pass;
+    }
+
+    /** Examples in the training data, counted once. */
+    private long totalExamples() {
+        if (totalExamples < 0) {
+            totalExamples = multiDataSets != null
+                    ? multiDataSets.map(b -> Math.toIntExact(b.getFeatures(0).size(0))).reduce(Integer::sum)
+                    : dataSets.map(DataSet::numExamples).reduce(Integer::sum);
+        }
+        return totalExamples;
     }
 
     /**
@@ -77,10 +101,7 @@ final class SparkEpochRunner implements EpochRunner {
         } else {
             mean = ((SparkComputationGraph) network).calculateScore(dataSets, true, examplesPerBatch);
         }
-        long examples = multiDataSets != null
-                ? multiDataSets.map(b -> Math.toIntExact(b.getFeatures(0).size(0))).reduce(Integer::sum)
-                : dataSets.map(DataSet::numExamples).reduce(Integer::sum);
-        return new Pass(mean, examples, Math.toIntExact(batches));
+        return new Pass(mean, totalExamples(), Math.toIntExact(batches));
     }
 
     /** The batches as a {@code MultiLayerNetwork} fits them, converted once (DL4J persists the RDD it trains on). */
@@ -91,7 +112,7 @@ final class SparkEpochRunner implements EpochRunner {
         return dataSets;
     }
 
-    private Object wrap(Model model) {
+    private SparkListenable wrap(Model model) {
         int batch = settings.batchPerWorker() > 0 ? settings.batchPerWorker() : examplesPerBatch;
         TrainingMaster<?, ?> master = TrainingMasters.of(settings, examplesPerBatch, batch);
         if (model instanceof MultiLayerNetwork mln) {

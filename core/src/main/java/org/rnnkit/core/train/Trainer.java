@@ -115,18 +115,11 @@ public final class Trainer {
             long examples = 0;
             int batch = 0;
             if (runner != null) {
-                EpochRunner.Pass pass = runner.fitEpoch(model, epoch);
+                EpochRunner.Pass pass = runnerPass(runner, model, epoch, epochStart,
+                        epochsLeftAtLeast(epoch, stale, validation != null), store);
                 batch = pass.batches();
-                if (!Double.isFinite(pass.meanLoss())) {
-                    throw diverged("training loss became " + pass.meanLoss(), epoch + 1, batch, store);
-                }
                 lossSum = pass.meanLoss() * pass.examples();
                 examples = pass.examples();
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                Progress progress = Progress.estimate(epoch + 1, config.epochs(), batch, batch,
-                        model.iterationCount(), pass.meanLoss(), examples / Math.max(seconds, 1e-9),
-                        seconds / Math.max(batch, 1), epochsLeftAtLeast(epoch, stale, validation != null));
-                listeners.forEach(l -> l.onBatch(progress));
             } else {
                 train.startEpoch(epoch);
             }
@@ -194,6 +187,21 @@ public final class Trainer {
                 .findFirst().orElse(Double.POSITIVE_INFINITY);
         return new TrainingResult(history, bestEpoch, keptLoss, metric, stoppedEarly,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** One pass run by {@code runner}, guarded against a NaN loss and reported to listeners as one step. */
+    private EpochRunner.Pass runnerPass(EpochRunner runner, RnnModel model, int epoch, long epochStart,
+                                        int epochsLeftAtLeast, CheckpointStore store) {
+        EpochRunner.Pass pass = runner.fitEpoch(model, epoch);
+        if (!Double.isFinite(pass.meanLoss())) {
+            throw diverged("training loss became " + pass.meanLoss(), epoch + 1, pass.batches(), store);
+        }
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        Progress progress = Progress.estimate(epoch + 1, config.epochs(), pass.batches(), pass.batches(),
+                model.iterationCount(), pass.meanLoss(), pass.examples() / Math.max(seconds, 1e-9),
+                seconds / Math.max(pass.batches(), 1), epochsLeftAtLeast);
+        listeners.forEach(l -> l.onBatch(progress));
+        return pass;
     }
 
     private boolean earlyStopping(boolean validating) {
