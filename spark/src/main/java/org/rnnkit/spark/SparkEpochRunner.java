@@ -1,7 +1,9 @@
 package org.rnnkit.spark;
 
+import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -33,7 +35,11 @@ final class SparkEpochRunner implements EpochRunner {
     private final JavaRDD<MultiDataSet> multiDataSets;
     private final int examplesPerBatch;
     private final EpochLoss loss;
+    /** Seeds the order in which a pass deals the batches into averaging rounds (a new order every pass). */
+    private static final long ROUND_SEED = 0x2545F4914F6CDD1DL;
     private long totalExamples = -1;
+    private long batchCount = -1;
+    private TrainingMaster<?, ?> trainingMaster;
     private RnnModel current;
     private SparkListenable network;
 
@@ -55,7 +61,9 @@ final class SparkEpochRunner implements EpochRunner {
             current = model;
         }
         loss.reset();
-        if (network instanceof SparkDl4jMultiLayer net) {
+        if (TrainingMasters.dealsRounds(settings)) {
+            fitInRounds(epoch);
+        } else if (network instanceof SparkDl4jMultiLayer net) {
             net.fit(singleDataSets());
         } else {
             SparkComputationGraph graph = (SparkComputationGraph) network;
@@ -70,11 +78,66 @@ final class SparkEpochRunner implements EpochRunner {
         }
         Pass pass = loss.pass();
         if (pass.examples() < 0.9 * totalExamples()) {
-            LOG.warn("DL4J's parameter averaging fit {} of the {} training examples in pass {}: each of its random "
-                    + "rounds fits at most {} batches per worker and leaves the rest; a larger averaging frequency "
-                    + "fits more per pass", pass.examples(), totalExamples(), epoch + 1, settings.averagingFrequency());
+            LOG.warn("DL4J's parameter averaging fit {} of the {} training examples in pass {}: a worker fits at most "
+                    + "{} batches of {} examples between averagings and leaves the rest of its partition", pass.examples(),
+                    totalExamples(), epoch + 1, settings.averagingFrequency(), batchPerWorker());
         }
         return pass;
+    }
+
+    /**
+     * One pass of parameter averaging as rounds that DL4J fits whole (see {@link AveragingRounds}): each batch once,
+     * averaging after every {@code averagingFrequency} batches per worker. The training master is called per round
+     * directly, since DL4J's {@code fit} would count every round as an epoch.
+     */
+    private void fitInRounds(int epoch) {
+        int workers = settings.workers() > 0 ? settings.workers() : sc.defaultParallelism();
+        // What DL4J's master gives each worker per round: averagingFrequency worker batches, in RDD elements.
+        int perWorker = Math.max(1, batchPerWorker() * settings.averagingFrequency() / examplesPerBatch);
+        long seed = new Random(ROUND_SEED + epoch).nextLong();
+        TrainingMaster<?, ?> master = trainingMaster;
+        if (network instanceof SparkDl4jMultiLayer net) {
+            JavaRDD<DataSet> batches = persisted(singleDataSets());
+            for (JavaRDD<DataSet> round : AveragingRounds.deal(sc, batches, batchCount(), workers, perWorker, seed)) {
+                master.executeTraining(net, round);
+            }
+            net.getNetwork().incrementEpochCount();
+            return;
+        }
+        SparkComputationGraph graph = (SparkComputationGraph) network;
+        if (multiDataSets != null) {
+            JavaRDD<MultiDataSet> batches = persisted(multiDataSets);
+            for (JavaRDD<MultiDataSet> round : AveragingRounds.deal(sc, batches, batchCount(), workers, perWorker,
+                    seed)) {
+                master.executeTrainingMDS(graph, round);
+            }
+        } else {
+            JavaRDD<DataSet> batches = persisted(dataSets);
+            for (JavaRDD<DataSet> round : AveragingRounds.deal(sc, batches, batchCount(), workers, perWorker, seed)) {
+                master.executeTraining(graph, round);
+            }
+        }
+        graph.getNetwork().incrementEpochCount();
+    }
+
+    /** The batches kept on the executors between rounds and passes (as DL4J keeps the RDD it is given). */
+    private static <T> JavaRDD<T> persisted(JavaRDD<T> rdd) {
+        if (rdd.getStorageLevel().equals(StorageLevel.NONE())) {
+            rdd.persist(StorageLevel.MEMORY_ONLY_SER());
+        }
+        return rdd;
+    }
+
+    /** Batches in the training data, counted once. */
+    private long batchCount() {
+        if (batchCount < 0) {
+            batchCount = multiDataSets != null ? multiDataSets.count() : dataSets.count();
+        }
+        return batchCount;
+    }
+
+    private int batchPerWorker() {
+        return settings.batchPerWorker() > 0 ? settings.batchPerWorker() : examplesPerBatch;
     }
 
     /** Examples in the training data, counted once. */
@@ -104,7 +167,7 @@ final class SparkEpochRunner implements EpochRunner {
         return new Pass(mean, totalExamples(), Math.toIntExact(batches));
     }
 
-    /** The batches as a {@code MultiLayerNetwork} fits them, converted once (DL4J persists the RDD it trains on). */
+    /** The batches as a {@code MultiLayerNetwork} fits them, converted once (and kept: see persisted). */
     private JavaRDD<DataSet> singleDataSets() {
         if (dataSets == null) {
             dataSets = multiDataSets.map(SparkEpochRunner::single);
@@ -113,8 +176,8 @@ final class SparkEpochRunner implements EpochRunner {
     }
 
     private SparkListenable wrap(Model model) {
-        int batch = settings.batchPerWorker() > 0 ? settings.batchPerWorker() : examplesPerBatch;
-        TrainingMaster<?, ?> master = TrainingMasters.of(settings, examplesPerBatch, batch);
+        TrainingMaster<?, ?> master = TrainingMasters.of(settings, examplesPerBatch, batchPerWorker());
+        trainingMaster = master;
         if (model instanceof MultiLayerNetwork mln) {
             SparkDl4jMultiLayer net = new SparkDl4jMultiLayer(sc, mln, master);
             net.setListeners(loss);

@@ -67,7 +67,7 @@ public final class SparkTrainer {
             JavaSparkContext sc = new JavaSparkContext(SparkJvm.conf(settings));
             try {
                 int slices = settings.workers() > 0 ? settings.workers() : sc.defaultParallelism();
-                JavaRDD<MultiDataSet> rdd = sc.parallelize(batches, slices); // DL4J persists it itself
+                JavaRDD<MultiDataSet> rdd = sc.parallelize(batches, slices); // the runner persists it
                 return new SparkEpochRunner(settings, sc, true, null, rdd, largest);
             } catch (RuntimeException e) {
                 sc.stop();

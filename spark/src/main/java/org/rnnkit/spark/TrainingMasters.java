@@ -1,6 +1,7 @@
 package org.rnnkit.spark;
 
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
@@ -9,6 +10,14 @@ import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 /** Builds DL4J's {@link TrainingMaster} that {@link SparkSettings} asks for. */
 final class TrainingMasters {
     private TrainingMasters() {
+    }
+
+    /**
+     * Whether a pass is given to DL4J as {@link AveragingRounds}: parameter averaging straight from the RDD. (Export
+     * training keeps DL4J's own rounds, over the files it wrote once; gradient sharing has no rounds.)
+     */
+    static boolean dealsRounds(SparkSettings settings) {
+        return settings.gradientSharing() == null && settings.exportDirectory() == null;
     }
 
     /**
@@ -30,6 +39,11 @@ final class TrainingMasters {
                             .rddTrainingApproach(approach);
             if (settings.exportDirectory() != null) {
                 master.exportDirectory(settings.exportDirectory());
+            }
+            if (dealsRounds(settings)) {
+                // Each RDD given is one round, already one partition per worker (AveragingRounds): DL4J must keep it
+                // as it is, and need not cache it (its partitions are read back from Spark's shuffle files).
+                master.repartionData(Repartition.Never).storageLevel(null);
             }
             return master.build();
         }

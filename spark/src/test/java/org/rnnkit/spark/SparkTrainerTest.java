@@ -1,10 +1,13 @@
 package org.rnnkit.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -96,20 +99,44 @@ class SparkTrainerTest {
     }
 
     @Test
-    void aPassReportsTheExamplesItFitAndTheirMeanLoss() {
-        // 12 batches of 16 and one of 8, of varying widths. DL4J's parameter averaging splits a pass into
-        // floor(13 / (2 workers x 2 batches)) = 3 rounds in which each worker fits at most 2 batches, so at most 12
-        // batches are fit; which ones is random. The pass reports what was fit.
-        List<DataSet> train = MajorityTask.batches(200, 16, 7);
+    void aPassFitsEveryBatchOnceAndReportsTheirMeanLoss() {
+        // 22 batches of 16 and one of 8 (360 examples), 2 workers averaging every 5 batches: DL4J alone would make
+        // floor(23 / 10) = 2 rounds of 10 batches and drop 3. Dealt as rounds of 10, 10 and 3 (2 + 1), all are fit.
+        List<DataSet> train = MajorityTask.batches(360, 16, 7);
+        assertEquals(23, train.size());
         SequenceModel model = SequenceModel.create(gru());
-        try (EpochRunner runner = SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(2))
-                .runner(sc.parallelize(train, 2))) {
-            EpochRunner.Pass pass = runner.fitEpoch(model, 0);
-            assertTrue(pass.batches() <= 12 && pass.batches() >= 8, "batches fit: " + pass);
-            assertTrue(pass.examples() <= 16L * pass.batches() && pass.examples() >= 16L * pass.batches() - 8,
-                    "examples fit: " + pass);
-            assertTrue(pass.meanLoss() > 0.3 && pass.meanLoss() < 1.0, "a first pass's loss is near ln 2: " + pass);
-            assertEquals(6, model.iterationCount(), "the model on the driver counts 3 rounds of 2 updates");
+        try (EpochRunner runner = SparkTrainer.with(SparkSettings.local(2).withAveragingFrequency(5))
+                .runner(sc.parallelize(train, 3))) {
+            for (int epoch = 0; epoch < 2; epoch++) {
+                EpochRunner.Pass pass = runner.fitEpoch(model, epoch);
+                assertEquals(23, pass.batches(), "batches fit in pass " + epoch + ": " + pass);
+                assertEquals(360, pass.examples(), "examples fit in pass " + epoch + ": " + pass);
+                if (epoch == 0) {
+                    assertTrue(pass.meanLoss() > 0.3 && pass.meanLoss() < 1.0, "a first pass's loss is near ln 2: "
+                            + pass);
+                }
+            }
+            assertEquals(2, model.network().getEpochCount(), "each pass counts as one epoch, not one per round");
         }
+    }
+
+    @Test
+    void roundsDealEachBatchOnceWithAtMostTheAveragingFrequencyPerWorker() {
+        List<Integer> batches = IntStream.range(0, 23).boxed().toList();
+        List<JavaRDD<Integer>> rounds = AveragingRounds.deal(sc, sc.parallelize(batches, 3), 23, 2, 5, 42);
+        assertEquals(3, rounds.size());
+        List<Integer> seen = new ArrayList<>();
+        int[][] expectedSizes = {{5, 5}, {5, 5}, {2, 1}};
+        for (int r = 0; r < rounds.size(); r++) {
+            List<Integer>[] partitions = rounds.get(r).collectPartitions(
+                    IntStream.range(0, rounds.get(r).getNumPartitions()).toArray());
+            assertEquals(expectedSizes[r].length, partitions.length, "partitions of round " + r);
+            for (int w = 0; w < partitions.length; w++) {
+                assertEquals(expectedSizes[r][w], partitions[w].size(), "round " + r + ", worker " + w);
+                seen.addAll(partitions[w]);
+            }
+        }
+        assertEquals(batches, seen.stream().sorted().toList(), "every batch exactly once");
+        assertNotEquals(batches, seen, "in a shuffled order");
     }
 }
