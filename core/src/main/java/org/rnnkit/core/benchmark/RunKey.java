@@ -6,9 +6,8 @@ package org.rnnkit.core.benchmark;
  * @param task    the task's name
  * @param cell    the cell variant's name
  * @param length  the sequence length (or delay)
- * @param seed    draws the run's training and held-out data (reproducibly) and is the model's declared seed; the
- *                initial weights are not reproducible from it (DL4J's initialisation drew different weights for the
- *                same declared seed within one process), so two runs of one key differ by their initialisation
+ * @param seed    draws the run's training and held-out data (reproducibly) and is the model's declared seed, which
+ *                fixes its initial weights
  */
 public record RunKey(String task, String cell, int length, int seed) {
 
