@@ -1,20 +1,15 @@
 package org.rnnkit.apps.sentiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnkit.apps.SettingsOptions;
+import org.rnnkit.apps.TrainRunOptions;
 import org.rnnkit.apps.UsageException;
-import org.rnnkit.core.io.AtomicFiles;
 import org.rnnkit.core.text.TextClassifierSettings;
 import org.rnnkit.core.text.TextClassifierTrainer;
 import org.rnnkit.core.train.TrainingCluster;
 import org.rnnkit.core.train.TrainingConfig;
-import org.rnnkit.core.train.TrainingReport;
-import org.rnnkit.datasets.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,18 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Folder for model.zip and metrics.json (created if needed).")
-    private Path out;
-
-    @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "Keep checkpoints in OUT/checkpoints/: last.zip every N batches and at the end of each "
-                    + "epoch, best.zip at each better validation loss (default 0: no checkpoints).")
-    private int checkpointEvery;
-
-    @Option(names = "--resume", description = "Continue from OUT/checkpoints/last.zip if it exists (same data and "
-            + "settings as the run that wrote it).")
-    private boolean resume;
+    @Mixin
+    private TrainRunOptions run;
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Train on Apache Spark at this master URL (local[2], spark://host:7077, yarn) with DL4J's "
@@ -69,20 +54,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UsageException("--out " + out + " is a file, not a folder");
-        }
-        if (checkpointEvery < 0) {
-            throw new UsageException("--checkpoint-every must be >= 0, got " + checkpointEvery);
-        }
         TextClassifierSettings settings = SettingsOptions.read(spec, TextClassifierSettings.class);
-        TrainingConfig config = settings.trainingConfig();
-        if (checkpointEvery > 0 || resume) {
-            config = config.withCheckpoints(out.resolve("checkpoints")).withCheckpointEvery(checkpointEvery)
-                    .withResume(resume);
-        }
+        TrainingConfig config = run.configure(settings.trainingConfig());
         if (spark != null) {
-            if (checkpointEvery > 0) {
+            if (run.checkpointEvery() > 0) {
                 throw new UsageException("--checkpoint-every does not combine with --spark: a Spark pass is one "
                         + "step here, so checkpoints are written at epoch ends (--resume alone keeps them)");
             }
@@ -92,25 +67,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         TextClassifierTrainer.Result result = TextClassifierTrainer.train(data.open(), settings, config, System.err);
 
-        Path model = out.resolve("model.zip");
-        Path metrics = out.resolve("metrics.json");
-        result.classifier().save(model);
-        try {
-            AtomicFiles.writeString(metrics, Json.pretty(result.metrics()) + "\n");
-            TrainingReport.write(result.training(), out);
-        } catch (IOException e) {
-            for (Path written : List.of(model, metrics, out.resolve(TrainingReport.CHART),
-                    out.resolve(TrainingReport.CURVE))) {
-                Files.deleteIfExists(written); // all of the run's files or none
-            }
-            throw e;
-        }
-        System.out.printf(Locale.ROOT, "validation accuracy %.4f (best epoch %d of %d, %.0fs%s)%nwrote %s, %s, %s "
-                        + "and %s%n", result.validation().accuracy(), result.training().bestEpoch(),
+        run.write(result.classifier()::save, result.metrics(), result.training());
+        System.out.printf(Locale.ROOT, "validation accuracy %.4f (best epoch %d of %d, %.0fs%s)%nwrote %s%n", result.validation().accuracy(), result.training().bestEpoch(),
                 result.training().history().size(), result.training().duration().toMillis() / 1000.0,
-                spark == null ? "" : " on Spark at " + spark, model, metrics,
-                out.resolve(TrainingReport.CHART), out.resolve(TrainingReport.CURVE));
-        System.out.println("test it:  rnnkit sentiment eval --model " + model
+                spark == null ? "" : " on Spark at " + spark, run.written());
+        System.out.println("test it:  rnnkit sentiment eval --model " + run.model()
                 + (data.data == null ? "" : " --data " + data.data));
         return 0;
     }
