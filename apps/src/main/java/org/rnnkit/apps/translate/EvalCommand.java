@@ -32,14 +32,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     private DataOptions data;
 
-    @Option(names = "--beam", paramLabel = "K", defaultValue = "4",
-            description = "Beam width; 1 is greedy decoding (default: ${DEFAULT-VALUE}).")
-    private int beam;
-
-    @Option(names = "--alpha", paramLabel = "X", defaultValue = "0.6",
-            description = "Length normalisation: beam search ranks translations by log-probability / length^X "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private double alpha;
+    @Mixin
+    private BeamOptions decoding;
 
     @Option(names = "--all", description = "Evaluate on all of the data, not only its test part.")
     private boolean all;
@@ -53,29 +47,26 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (beam < 1) {
-            throw new UsageException("--beam must be at least 1, got " + beam);
-        }
-        if (!(alpha >= 0) || samples < 0) {
-            throw new UsageException("--alpha must be >= 0 and --samples >= 0");
+        decoding.check();
+        if (samples < 0) {
+            throw new UsageException("--samples must be >= 0, got " + samples);
         }
         Translator translator = Translator.load(model);
         ParallelData.Part part = data.open().evaluationPart(translator.testSplit().orElse(null), all);
         long start = System.nanoTime();
-        TranslationReport metrics = translator.evaluate(part.pairs(), beam, alpha, samples);
+        TranslationReport metrics = translator.evaluate(part.pairs(), decoding.beam(), decoding.alpha(), samples);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String decoding = beam == 1 ? "greedy" : "beam " + beam + ", alpha " + alpha;
         System.out.println("model: " + model);
         System.out.println("data:  " + part.description());
-        System.out.println("decoding: " + decoding + String.format(java.util.Locale.ROOT, " (%.1fs)", seconds));
+        System.out.println("decoding: " + decoding.describe() + String.format(java.util.Locale.ROOT, " (%.1fs)", seconds));
         System.out.print(metrics.toText());
         if (report != null) {
             ObjectNode json = Json.object();
             json.put("model", model.toString());
             json.put("data", part.description());
-            json.put("decoding", decoding);
-            json.put("beam", beam);
-            json.put("alpha", alpha);
+            json.put("decoding", decoding.describe());
+            json.put("beam", decoding.beam());
+            json.put("alpha", decoding.alpha());
             json.setAll(metrics.toJsonNode());
             AtomicFiles.writeString(report, Json.pretty(json) + "\n");
             System.out.println("wrote " + report);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.rnnkit.apps.UsageException;
 import org.rnnkit.core.task.Translator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,13 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model.zip written by train.")
     private Path model;
 
-    @Option(names = "--beam", paramLabel = "K", defaultValue = "4",
-            description = "Beam width; 1 is greedy decoding (default: ${DEFAULT-VALUE}).")
-    private int beam;
-
-    @Option(names = "--alpha", paramLabel = "X", defaultValue = "0.6",
-            description = "Length normalisation of beam search (default: ${DEFAULT-VALUE}).")
-    private double alpha;
+    @Mixin
+    private BeamOptions decoding;
 
     @Option(names = "--allow-unknown", description = "Let translations contain <unk> (by default the decoder "
             + "never writes it). Unknown source words are always named on standard error.")
@@ -43,9 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (beam < 1 || !(alpha >= 0)) {
-            throw new UsageException("--beam must be at least 1 and --alpha >= 0");
-        }
+        decoding.check();
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i).isBlank()) {
                 throw new UsageException("text " + (i + 1) + " is empty: nothing to translate");
@@ -96,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
         if (lines.isEmpty()) {
             return;
         }
-        List<String> translated = real.isEmpty() ? List.of() : translator.translate(real, beam, alpha, allowUnknown);
+        List<String> translated = real.isEmpty() ? List.of()
+                : translator.translate(real, decoding.beam(), decoding.alpha(), allowUnknown);
         int next = 0;
         for (String line : lines) {
             System.out.println(line.isBlank() ? "" : translated.get(next++));
