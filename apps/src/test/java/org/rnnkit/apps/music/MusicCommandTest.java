@@ -1,20 +1,19 @@
 package org.rnnkit.apps.music;
 
+import static org.rnnkit.apps.CliRun.run;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnkit.apps.Main;
+import org.rnnkit.apps.CliRun;
 import org.rnnkit.datasets.music.Melody;
 import org.rnnkit.datasets.music.MidiMelodyReader;
 import org.rnnkit.datasets.music.MidiMelodyWriter;
 import org.rnnkit.datasets.music.NoteText;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,30 +39,12 @@ class MusicCommandTest {
 
     private static Path model;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @BeforeAll
     static void trainOnce() {
         List<String> args = new ArrayList<>(List.of("music", "train"));
         args.addAll(Arrays.asList(TINY));
         args.addAll(List.of("--out", shared.resolve("run").toString()));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("validation") && r.err().contains("bits per event"), r.err());
         model = shared.resolve("run/model.zip");
@@ -83,7 +64,7 @@ class MusicCommandTest {
     @Test
     void generateWritesMidiThatReadsBackAsThePrintedMelodies() throws Exception {
         Path out = shared.resolve("gen/tune.mid");
-        Run r = run("music", "generate", "--model", model.toString(), "--count", "2", "--length", "24", "--seed", "9",
+        CliRun r = run("music", "generate", "--model", model.toString(), "--count", "2", "--length", "24", "--seed", "9",
                 "--temperature", "0.9", "--top-p", "0.95", "--out", out.toString(), "--wav",
                 shared.resolve("gen/tune.wav").toString(), "--png", shared.resolve("gen/tune.png").toString());
         assertEquals(0, r.code(), r.err());
@@ -98,7 +79,7 @@ class MusicCommandTest {
         assertEquals(120, MidiMelodyReader.tempo(shared.resolve("gen/tune-1.mid")).orElseThrow(), 1e-9);
         // The same seed again gives the same notes, byte for byte in the MIDI file.
         Path again = shared.resolve("again.mid");
-        Run r2 = run("music", "generate", "--model", model.toString(), "--count", "2", "--length", "24", "--seed",
+        CliRun r2 = run("music", "generate", "--model", model.toString(), "--count", "2", "--length", "24", "--seed",
                 "9", "--temperature", "0.9", "--top-p", "0.95", "--out", again.toString());
         assertEquals(0, r2.code(), r2.err());
         assertEquals(first, MidiMelodyReader.of(4).read(shared.resolve("again-1.mid")));
@@ -114,14 +95,14 @@ class MusicCommandTest {
             MidiMelodyWriter.write(primer, 0, 90, o);
         }
         Path out = shared.resolve("continued.mid");
-        Run r = run("music", "generate", "--model", model.toString(), "--primer", file.toString(), "--length", "10",
+        CliRun r = run("music", "generate", "--model", model.toString(), "--primer", file.toString(), "--length", "10",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         Melody m = MidiMelodyReader.of(4).read(out);
         assertEquals(primer.events(), m.events().subList(0, primer.events().size()));
         assertEquals(16, m.noteCount());
         assertEquals(90, MidiMelodyReader.tempo(out).orElseThrow(), 0.5);
-        Run text = run("music", "generate", "--model", model.toString(), "--primer", "C4 1/4, E4 1/4, G4 1/2",
+        CliRun text = run("music", "generate", "--model", model.toString(), "--primer", "C4 1/4, E4 1/4, G4 1/2",
                 "--length", "5", "--out", shared.resolve("text.mid").toString());
         assertEquals(0, text.code(), text.err());
     }
@@ -129,7 +110,7 @@ class MusicCommandTest {
     @Test
     void evalReportsPerplexityBitsPerEventAndBaselines() throws Exception {
         Path report = shared.resolve("report.json");
-        Run r = run("music", "eval", "--model", model.toString(), "--report", report.toString());
+        CliRun r = run("music", "eval", "--model", model.toString(), "--report", report.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("training held out of the shipped tunes"), r.out());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -142,7 +123,7 @@ class MusicCommandTest {
     void badInputIsOneMessageAndNothingWritten() throws Exception {
         Path empty = Files.createDirectories(shared.resolve("empty"));
         Path out = shared.resolve("bad-run");
-        Run r = run("music", "train", "--midi", empty.toString(), "--out", out.toString());
+        CliRun r = run("music", "train", "--midi", empty.toString(), "--out", out.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("rnnkit music: ") && r.err().contains(empty.toString())
                 && r.err().contains("at least one MIDI file"), r.err());

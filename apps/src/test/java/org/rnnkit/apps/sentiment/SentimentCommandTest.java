@@ -1,5 +1,7 @@
 package org.rnnkit.apps.sentiment;
 
+import static org.rnnkit.apps.CliRun.run;
+import static org.rnnkit.apps.CliRun.withInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnkit.apps.Main;
+import org.rnnkit.apps.CliRun;
 
 /**
  * {@code rnnkit sentiment} end to end on the shipped corpus with tiny settings (seconds), and every kind of bad
@@ -35,33 +32,6 @@ class SentimentCommandTest {
 
     private static Path model;
 
-    /** What a run printed and returned. */
-    record Run(int code, String out, String err) {
-    }
-
-    static Run withInput(String stdin, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        InputStream in = System.in;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        }
-    }
-
-    static Run run(String... args) {
-        return withInput("", args);
-    }
-
     static String[] train(Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("sentiment", "train"));
         args.addAll(Arrays.asList(TINY));
@@ -73,7 +43,7 @@ class SentimentCommandTest {
     @BeforeAll
     static void trainOnce() {
         Path dir = shared.resolve("run");
-        Run r = run(train(dir));
+        CliRun r = run(train(dir));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("validation loss") && r.err().contains("accuracy"), r.err());
         model = dir.resolve("model.zip");
@@ -104,7 +74,7 @@ class SentimentCommandTest {
     @Test
     void evalOnShippedHeldOutSetBeatsChanceAndWritesReport() throws Exception {
         Path report = shared.resolve("report.json");
-        Run r = run("sentiment", "eval", "--model", model.toString(), "--report", report.toString());
+        CliRun r = run("sentiment", "eval", "--model", model.toString(), "--report", report.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sentiment-test.tsv") && r.out().contains("accuracy"), r.out());
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -128,7 +98,7 @@ class SentimentCommandTest {
 
     @Test
     void predictPrintsLabelProbabilityAndTextFromArgumentsAndStdin() {
-        Run r = run("sentiment", "predict", "--model", model.toString(), "A wonderful, moving film.",
+        CliRun r = run("sentiment", "predict", "--model", model.toString(), "A wonderful, moving film.",
                 "Rude staff and cold food.");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
@@ -141,7 +111,7 @@ class SentimentCommandTest {
             assertTrue(p >= 0.5 && p <= 1, line);
         }
         assertTrue(lines[1].endsWith("\tRude staff and cold food."), lines[1]);
-        Run stdin = withInput("great value\n\nterrible service\n", "sentiment", "predict", "--model", model.toString());
+        CliRun stdin = withInput("great value\n\nterrible service\n", "sentiment", "predict", "--model", model.toString());
         assertEquals(0, stdin.code(), stdin.err());
         assertEquals(2, stdin.out().split("\n").length, stdin.out());
     }
@@ -155,7 +125,7 @@ class SentimentCommandTest {
         }
         Path data = Files.writeString(shared.resolve("own.tsv"), tsv);
         Path dir = shared.resolve("own");
-        Run t = run(train(dir, "--data", data.toString(), "--test-fraction", "0.2", "--min-frequency", "1",
+        CliRun t = run(train(dir, "--data", data.toString(), "--test-fraction", "0.2", "--min-frequency", "1",
                 "--cell", "lstm", "--no-bidirectional", "--pooling", "last"));
         assertEquals(0, t.code(), t.err());
         JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
@@ -166,7 +136,7 @@ class SentimentCommandTest {
         assertEquals(42, metrics.get("testSplit").get("seed").asLong());
         int trained = metrics.get("trainExamples").asInt() + metrics.get("validationExamples").asInt();
         Path report = shared.resolve("own-report.json");
-        Run e = run("sentiment", "eval", "--model", dir.resolve("model.zip").toString(), "--data", data.toString(),
+        CliRun e = run("sentiment", "eval", "--model", dir.resolve("model.zip").toString(), "--data", data.toString(),
                 "--report", report.toString());
         assertEquals(0, e.code(), e.err());
         JsonNode evaluated = new ObjectMapper().readTree(report.toFile());
@@ -181,7 +151,7 @@ class SentimentCommandTest {
     void helpOnEveryCommand() {
         for (String[] args : List.of(new String[] {"sentiment", "--help"}, new String[] {"sentiment", "train", "--help"},
                 new String[] {"sentiment", "eval", "--help"}, new String[] {"sentiment", "predict", "--help"})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(0, r.code(), String.join(" ", args));
             assertTrue(r.out().contains("Usage: rnnkit sentiment"), r.out());
         }
@@ -208,12 +178,12 @@ class SentimentCommandTest {
         Path out = dir.resolve("resumed");
         List<String> common = List.of("sentiment", "train", "--hidden", "8", "--embedding", "8", "--learning-rate",
                 "0.01", "--patience", "0", "--checkpoint-every", "4", "--out", out.toString());
-        Run first = run(concat(common, "--epochs", "1"));
+        CliRun first = run(concat(common, "--epochs", "1"));
         assertEquals(0, first.code(), first.err());
         assertTrue(Files.isRegularFile(out.resolve("checkpoints/last.zip")));
         JsonNode before = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("training")
                 .get("history");
-        Run second = run(concat(common, "--epochs", "3", "--resume"));
+        CliRun second = run(concat(common, "--epochs", "3", "--resume"));
         assertEquals(0, second.code(), second.err());
         JsonNode after = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("training")
                 .get("history");
@@ -233,7 +203,7 @@ class SentimentCommandTest {
 
     // --- bad input -------------------------------------------------------------------------------------------
 
-    private static void assertUserError(Run r, String... parts) {
+    private static void assertUserError(CliRun r, String... parts) {
         assertNotEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("rnnkit sentiment: "), r.err());
         for (String p : parts) {
@@ -243,7 +213,7 @@ class SentimentCommandTest {
     }
 
     private static void assertTrainFails(Path out, Path data, String... parts) {
-        Run r = run(train(out, "--data", data.toString()));
+        CliRun r = run(train(out, "--data", data.toString()));
         assertUserError(r, parts);
         assertFalse(Files.exists(out.resolve("model.zip")), "no model after a failed run");
         assertFalse(Files.exists(out.resolve("metrics.json")), "no metrics after a failed run");
@@ -264,7 +234,7 @@ class SentimentCommandTest {
         Files.write(bad, new byte[] {'o', 'k', '\t', 'p', 'o', 's', '\n', 'c', 'a', 'f', (byte) 0xE9, '\t', 'n', 'e',
                 'g', '\n'});
         assertTrainFails(out, bad, "latin1.tsv", "line 2", "UTF-8");
-        Run r = run(train(out, "--format", "xml"));
+        CliRun r = run(train(out, "--format", "xml"));
         assertUserError(r, "--format", "xml");
         assertFalse(Files.exists(out));
         assertUserError(run(train(out, "--data", "")), "--data");

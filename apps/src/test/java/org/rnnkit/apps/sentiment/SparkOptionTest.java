@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnkit.apps.CliRun;
 
 /**
  * {@code sentiment train --spark}: the apps module has no Spark, so without the spark module on the classpath (as in
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkOptionTest {
 
-    private static void assertUsageError(SentimentCommandTest.Run r, Path out, String... parts) {
+    private static void assertUsageError(CliRun r, Path out, String... parts) {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.err().startsWith("rnnkit sentiment: "), r.err());
         for (String p : parts) {
@@ -28,14 +29,14 @@ class SparkOptionTest {
     @Test
     void sparkWithoutTheSparkModuleIsAUsageError(@TempDir Path dir) {
         Path out = dir.resolve("run");
-        assertUsageError(SentimentCommandTest.run(SentimentCommandTest.train(out, "--spark", "local[2]")), out,
+        assertUsageError(CliRun.run(SentimentCommandTest.train(out, "--spark", "local[2]")), out,
                 "--spark needs the rnnkit-spark module", "./rnnkit");
     }
 
     @Test
     void sparkDoesNotCombineWithCheckpointsInsideAnEpoch(@TempDir Path dir) {
         Path out = dir.resolve("run");
-        assertUsageError(SentimentCommandTest.run(SentimentCommandTest.train(out, "--spark", "local[2]",
+        assertUsageError(CliRun.run(SentimentCommandTest.train(out, "--spark", "local[2]",
                 "--checkpoint-every", "3")), out, "--checkpoint-every does not combine with --spark");
     }
 }

@@ -1,16 +1,14 @@
 package org.rnnkit.apps.translate;
 
+import static org.rnnkit.apps.CliRun.run;
+import static org.rnnkit.apps.CliRun.withInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnnkit.apps.Main;
+import org.rnnkit.apps.CliRun;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.spec.InputSpec;
@@ -45,32 +43,6 @@ class TranslateCommandTest {
     private static Path data;
     private static Path model;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run withInput(String stdin, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        InputStream in = System.in;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        }
-    }
-
-    static Run run(String... args) {
-        return withInput("", args);
-    }
-
     static String[] train(Path dataFile, Path out) {
         List<String> args = new ArrayList<>(List.of("translate", "train", "--data", dataFile.toString()));
         args.addAll(Arrays.asList(TINY));
@@ -87,7 +59,7 @@ class TranslateCommandTest {
         }
         Files.writeString(data, text.toString());
         Path dir = shared.resolve("run");
-        Run r = run(train(data, dir));
+        CliRun r = run(train(data, dir));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("validation (greedy): BLEU"), r.out());
         for (String f : List.of("model.zip", "metrics.json", "loss.png", "training.json")) {
@@ -99,7 +71,7 @@ class TranslateCommandTest {
     @Test
     void evalReportsBleuOnTheHeldOutSources() throws IOException {
         Path report = shared.resolve("report.json");
-        Run r = run("translate", "eval", "--model", model.toString(), "--data", data.toString(), "--beam", "2",
+        CliRun r = run("translate", "eval", "--model", model.toString(), "--data", data.toString(), "--beam", "2",
                 "--report", report.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("test part"), r.out());
@@ -113,13 +85,13 @@ class TranslateCommandTest {
 
     @Test
     void runTranslatesArgumentsAndStandardInputInOrder() {
-        Run args = run("translate", "run", "--model", model.toString(), "--beam", "1", "The cat sees a dog.",
+        CliRun args = run("translate", "run", "--model", model.toString(), "--beam", "1", "The cat sees a dog.",
                 "My zebra eats.");
         assertEquals(0, args.code(), args.err());
         assertEquals(2, args.out().lines().count(), args.out());
         assertTrue(args.err().contains("text 2: unknown words read as <unk>: zebra"), args.err());
         assertFalse(args.out().contains("<unk>"), args.out());
-        Run stdin = withInput("The cat sees a dog.\n\nMy zebra eats.\n", "translate", "run", "--model",
+        CliRun stdin = withInput("The cat sees a dog.\n\nMy zebra eats.\n", "translate", "run", "--model",
                 model.toString(), "--beam", "1");
         assertEquals(0, stdin.code(), stdin.err());
         List<String> lines = stdin.out().lines().toList();
@@ -140,7 +112,7 @@ class TranslateCommandTest {
         Files.writeString(empty, "");
         for (Path bad : List.of(noTab, emptySide, binary, empty)) {
             Path out = shared.resolve("out-" + bad.getFileName());
-            Run r = run(train(bad, out));
+            CliRun r = run(train(bad, out));
             assertEquals(1, r.code(), bad + ": " + r.err());
             assertTrue(r.err().contains(bad.getFileName().toString()), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -157,7 +129,7 @@ class TranslateCommandTest {
         Path sentiment = shared.resolve("sentiment.zip");
         TextClassifier.of(net, new TextEncoder(Tokenizer.lowerCasing(), vocabulary, 10,
                 TextEncoder.Truncation.KEEP_END), LabelSet.of("neg", "pos")).save(sentiment);
-        Run r = run("translate", "run", "--model", sentiment.toString(), "Hello.");
+        CliRun r = run("translate", "run", "--model", sentiment.toString(), "Hello.");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("sentiment.zip") && r.err().contains("not a translator"), r.err());
         assertEquals("", r.out());
