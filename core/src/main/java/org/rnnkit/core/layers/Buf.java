@@ -24,6 +24,12 @@ abstract class Buf {
 
     abstract void set(int i, double v);
 
+    /** Reads elements {@code [from, from + n)} into {@code dst[0, n)}. */
+    abstract void read(int from, double[] dst, int n);
+
+    /** Writes {@code src[0, n)} to elements {@code [from, from + n)}. */
+    abstract void write(int from, double[] src, int n);
+
     final void add(int i, double v) {
         set(i, get(i) + v);
     }
@@ -33,6 +39,19 @@ abstract class Buf {
         if (a.ordering() != 'c' || a.length() > 0 && a.elementWiseStride() != 1) {
             throw new IllegalArgumentException("Buf needs a c-contiguous array, got " + a.shapeInfoToString());
         }
+        return over(a);
+    }
+
+    /** A view of the vector {@code v} (a row or column with unit stride, possibly a view into a larger buffer). */
+    static Buf ofVector(INDArray v) {
+        if (!v.isVector() && v.length() != 1 || v.elementWiseStride() != 1) {
+            throw new IllegalArgumentException("Buf needs a contiguous vector, got " + v.shapeInfoToString());
+        }
+        return over(v);
+    }
+
+    /** A view of {@code a} in which element {@code i} is {@code a}'s element at offset {@code i} (index by strides). */
+    static Buf strided(INDArray a) {
         return over(a);
     }
 
@@ -104,6 +123,22 @@ abstract class Buf {
         void set(int i, double v) {
             b.put(base + i, (float) v);
         }
+
+        @Override
+        void read(int from, double[] dst, int n) {
+            int at = base + from;
+            for (int i = 0; i < n; i++) {
+                dst[i] = b.get(at + i);
+            }
+        }
+
+        @Override
+        void write(int from, double[] src, int n) {
+            int at = base + from;
+            for (int i = 0; i < n; i++) {
+                b.put(at + i, (float) src[i]);
+            }
+        }
     }
 
     private static final class Doubles extends Buf {
@@ -122,6 +157,16 @@ abstract class Buf {
         @Override
         void set(int i, double v) {
             b.put(base + i, v);
+        }
+
+        @Override
+        void read(int from, double[] dst, int n) {
+            b.get(base + from, dst, 0, n);
+        }
+
+        @Override
+        void write(int from, double[] src, int n) {
+            b.put(base + from, src, 0, n);
         }
     }
 }

@@ -76,8 +76,75 @@ abstract class CellKernel {
         }
     }
 
-    /** Per-pass scratch arrays, allocated once by the loop: {@code rec [mb, G*H]}, {@code small [mb, H]}. */
-    record Work(Mat rec, Buf recBuf, Mat small, Buf smallBuf) {
+    /**
+     * Per-pass scratch, allocated once by the loop: native {@code rec [mb, G*H]} and {@code small [mb, H]} for the
+     * step's matrix products, and Java arrays where a step assembles its pre-activations and runs its activations
+     * over contiguous runs ({@link Fn#apply(double[], int, int)}).
+     */
+    static final class Work {
+        private final Mat rec;
+        private final Buf recBuf;
+        private final Mat small;
+        private final Buf smallBuf;
+        private final int width;
+        private final double[] pre;
+        private final double[] cell;
+        private final double[] cellAct;
+
+        Work(Mat rec, Buf recBuf, Mat small, Buf smallBuf, int mb, int width, int h) {
+            this.rec = rec;
+            this.recBuf = recBuf;
+            this.small = small;
+            this.smallBuf = smallBuf;
+            this.width = width;
+            this.pre = new double[mb * width];
+            this.cell = new double[mb * h];
+            this.cellAct = new double[mb * h];
+        }
+
+        Mat rec() {
+            return rec;
+        }
+
+        Buf recBuf() {
+            return recBuf;
+        }
+
+        Mat small() {
+            return small;
+        }
+
+        Buf smallBuf() {
+            return smallBuf;
+        }
+
+        /**
+         * The step's pre-activations {@code [mb, G*H]}: the input projection at {@code g[base...]} plus the bias,
+         * plus the recurrent product in {@link #rec()} for the first {@code recWidth} columns of each row.
+         */
+        double[] preActivations(Buf g, int base, double[] bias, int recWidth) {
+            int rows = pre.length / width;
+            for (int b = 0; b < rows; b++) {
+                int row = b * width;
+                for (int j = 0; j < recWidth; j++) {
+                    pre[row + j] = g.get(base + row + j) + bias[j] + recBuf.get(row + j);
+                }
+                for (int j = recWidth; j < width; j++) {
+                    pre[row + j] = g.get(base + row + j) + bias[j];
+                }
+            }
+            return pre;
+        }
+
+        /** An array {@code [mb, H]}. */
+        double[] cell() {
+            return cell;
+        }
+
+        /** A second array {@code [mb, H]}. */
+        double[] cellAct() {
+            return cellAct;
+        }
     }
 
     /** The gradients of one backward step; see {@link #backward}. */

@@ -90,6 +90,11 @@ enum Fn {
 
     abstract double apply(double x);
 
+    /** Replaces {@code a[from, to)} by the activation of each value, on SIMD lanes where {@link GateMath} can. */
+    final void apply(double[] a, int from, int to) {
+        GateMath.INSTANCE.apply(this, a, from, to);
+    }
+
     /** The derivative at the point where the activation's output is {@code y}. */
     abstract double derivative(double y);
 

@@ -36,44 +36,54 @@ final class GruKernel extends CellKernel {
         // Reset-before needs only the r and z columns here; one product over all three keeps the code single.
         Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
         Buf g = tr.gatesBuf;
-        Buf rec = work.recBuf();
         Buf hs = tr.hBuf;
-        Buf aux = tr.auxBuf;
+        int gBase = t * mb * w3;
+        int hBase = t * mb * h;
+        double[] pre = work.preActivations(g, gBase, bias, 2 * h);
         for (int b = 0; b < mb; b++) {
-            int gi = (t * mb + b) * w3;
-            int ri = b * w3;
-            int hi = (t * mb + b) * h;
-            for (int j = 0; j < h; j++) {
+            if (resetAfter) {
                 // Reset-after has a second (recurrent) bias after the input one; reset-before has one bias.
-                double br = resetAfter ? bias[w3 + j] : 0;
-                double bz = resetAfter ? bias[w3 + h + j] : 0;
-                double r = gate.apply(g.get(gi + j) + bias[j] + rec.get(ri + j) + br);
-                double z = gate.apply(g.get(gi + h + j) + bias[h + j] + rec.get(ri + h + j) + bz);
-                g.set(gi + j, r);
-                g.set(gi + h + j, z);
-                if (resetAfter) {
-                    double hn = rec.get(ri + 2 * h + j) + bias[w3 + 2 * h + j];
-                    aux.set(hi + j, hn);
-                    double n = act.apply(g.get(gi + 2 * h + j) + bias[2 * h + j] + r * hn);
-                    g.set(gi + 2 * h + j, n);
-                    hs.set(hi + mb * h + j, (1 - z) * n + z * hs.get(hi + j));
-                } else {
-                    aux.set(hi + j, r * hs.get(hi + j));
+                for (int j = 0; j < 2 * h; j++) {
+                    pre[b * w3 + j] += bias[w3 + j];
                 }
             }
+            gate.apply(pre, b * w3, b * w3 + 2 * h);
         }
-        if (!resetAfter) {
+        double[] aux = work.cell();
+        if (resetAfter) {
+            Buf rec = work.recBuf();
+            for (int b = 0; b < mb; b++) {
+                for (int j = 0; j < h; j++) {
+                    double hn = rec.get(b * w3 + 2 * h + j) + bias[w3 + 2 * h + j];
+                    aux[b * h + j] = hn;
+                    pre[b * w3 + 2 * h + j] += pre[b * w3 + j] * hn;
+                }
+            }
+            tr.auxBuf.write(hBase, aux, mb * h);
+        } else {
+            for (int b = 0; b < mb; b++) {
+                for (int j = 0; j < h; j++) {
+                    aux[b * h + j] = pre[b * w3 + j] * hs.get(hBase + b * h + j);
+                }
+            }
+            tr.auxBuf.write(hBase, aux, mb * h);
             Blas.gemm(tr.auxMat.rows(t * mb, mb), false, w.rw().cols(2 * h, h), false, work.small(), 0);
             Buf hn = work.smallBuf();
             for (int b = 0; b < mb; b++) {
-                int gi = (t * mb + b) * w3;
-                int hi = (t * mb + b) * h;
                 for (int j = 0; j < h; j++) {
-                    double n = act.apply(g.get(gi + 2 * h + j) + bias[2 * h + j] + hn.get(b * h + j));
-                    g.set(gi + 2 * h + j, n);
-                    double z = g.get(gi + h + j);
-                    hs.set(hi + mb * h + j, (1 - z) * n + z * hs.get(hi + j));
+                    pre[b * w3 + 2 * h + j] += hn.get(b * h + j);
                 }
+            }
+        }
+        for (int b = 0; b < mb; b++) {
+            act.apply(pre, b * w3 + 2 * h, (b + 1) * w3);
+        }
+        g.write(gBase, pre, mb * w3);
+        for (int b = 0; b < mb; b++) {
+            for (int j = 0; j < h; j++) {
+                double z = pre[b * w3 + h + j];
+                double n = pre[b * w3 + 2 * h + j];
+                hs.set(hBase + mb * h + b * h + j, (1 - z) * n + z * hs.get(hBase + b * h + j));
             }
         }
     }

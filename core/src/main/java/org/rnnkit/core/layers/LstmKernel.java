@@ -26,31 +26,35 @@ final class LstmKernel extends CellKernel {
     void forward(Trace tr, int t, Weights w, Work work) {
         int mb = tr.mb;
         int w4 = 4 * h;
-        double[] bias = w.bias();
         Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
         Buf g = tr.gatesBuf;
-        Buf rec = work.recBuf();
         Buf hs = tr.hBuf;
         Buf cs = tr.cBuf;
-        Buf aux = tr.auxBuf;
+        int gBase = t * mb * w4;
+        int hBase = t * mb * h;
+        // Pre-activations of the whole step, then each activation over contiguous runs (f, o, i are one run).
+        double[] pre = work.preActivations(g, gBase, w.bias(), w4);
         for (int b = 0; b < mb; b++) {
-            int gi = (t * mb + b) * w4;
-            int ri = b * w4;
-            int hi = (t * mb + b) * h;
+            act.apply(pre, b * w4, b * w4 + h);
+            gate.apply(pre, b * w4 + h, (b + 1) * w4);
+        }
+        double[] c = work.cell();
+        double[] tc = work.cellAct();
+        for (int b = 0; b < mb; b++) {
             for (int j = 0; j < h; j++) {
-                double in = act.apply(g.get(gi + j) + bias[j] + rec.get(ri + j));
-                double f = gate.apply(g.get(gi + h + j) + bias[h + j] + rec.get(ri + h + j));
-                double o = gate.apply(g.get(gi + 2 * h + j) + bias[2 * h + j] + rec.get(ri + 2 * h + j));
-                double i = gate.apply(g.get(gi + 3 * h + j) + bias[3 * h + j] + rec.get(ri + 3 * h + j));
-                double c = f * cs.get(hi + j) + i * in;
-                double tc = act.apply(c);
-                g.set(gi + j, in);
-                g.set(gi + h + j, f);
-                g.set(gi + 2 * h + j, o);
-                g.set(gi + 3 * h + j, i);
-                aux.set(hi + j, tc);
-                cs.set(hi + mb * h + j, c);
-                hs.set(hi + mb * h + j, o * tc);
+                int p = b * w4 + j;
+                double v = pre[p + h] * cs.get(hBase + b * h + j) + pre[p + 3 * h] * pre[p];
+                c[b * h + j] = v;
+                tc[b * h + j] = v;
+            }
+        }
+        act.apply(tc, 0, mb * h);
+        g.write(gBase, pre, mb * w4);
+        tr.auxBuf.write(hBase, tc, mb * h);
+        cs.write(hBase + mb * h, c, mb * h);
+        for (int b = 0; b < mb; b++) {
+            for (int j = 0; j < h; j++) {
+                hs.set(hBase + mb * h + b * h + j, pre[b * w4 + 2 * h + j] * tc[b * h + j]);
             }
         }
     }

@@ -68,7 +68,8 @@ final class SequenceLoop {
     private static CellKernel.Work work(Scratch mem, DataType dt, int mb, int width, int h) {
         INDArray rec = mem.get("rec", dt, mb, width);
         INDArray small = mem.get("small", dt, mb, h);
-        return new CellKernel.Work(Mat.rowsOf(rec, width), Buf.of(rec), Mat.rowsOf(small, h), Buf.of(small));
+        return new CellKernel.Work(Mat.rowsOf(rec, width), Buf.of(rec), Mat.rowsOf(small, h), Buf.of(small), mb,
+                width, h);
     }
 
     private static double[] timeMajor(INDArray mask, int mb, int steps) {

@@ -11,19 +11,12 @@ final class SimpleRnnKernel extends CellKernel {
     @Override
     void forward(Trace tr, int t, Weights w, Work work) {
         int mb = tr.mb;
-        double[] bias = w.bias();
         Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
-        Buf g = tr.gatesBuf;
-        Buf rec = work.recBuf();
-        Buf hs = tr.hBuf;
-        for (int b = 0; b < mb; b++) {
-            int gi = (t * mb + b) * h;
-            for (int j = 0; j < h; j++) {
-                double y = act.apply(g.get(gi + j) + bias[j] + rec.get(b * h + j));
-                g.set(gi + j, y);
-                hs.set(gi + mb * h + j, y);
-            }
-        }
+        int base = t * mb * h;
+        double[] pre = work.preActivations(tr.gatesBuf, base, w.bias(), h);
+        act.apply(pre, 0, mb * h);
+        tr.gatesBuf.write(base, pre, mb * h);
+        tr.hBuf.write(base + mb * h, pre, mb * h);
     }
 
     @Override
