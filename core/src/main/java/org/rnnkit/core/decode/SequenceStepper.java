@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.layers.NetworkStepper;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.ModelSpec;
 import org.rnnkit.core.spec.OutputSpec;
@@ -26,6 +27,8 @@ public final class SequenceStepper implements StepModel {
     private final InputSpec input;
     private final int vocabulary;
     private final List<RecurrentLayer> recurrent = new ArrayList<>();
+    /** Steps on rnnkit's own kernels when the network is one it computes; null: through rnnTimeStep. */
+    private final NetworkStepper fast;
 
     private SequenceStepper(SequenceModel model) {
         ModelSpec spec = model.spec();
@@ -46,7 +49,18 @@ public final class SequenceStepper implements StepModel {
                 recurrent.add(layer);
             }
         }
+        this.fast = Boolean.parseBoolean(System.getProperty(FAST_PROPERTY, "true"))
+                ? NetworkStepper.of(network)
+                        .filter(f -> f.vocabularySize() == vocabulary
+                                && f.embedsTokens() == (input.kind() == InputSpec.Kind.TOKENS))
+                        .orElse(null) : null;
     }
+
+    /**
+     * System property that, set to {@code false}, makes every stepper run through {@code rnnTimeStep} even where
+     * {@link NetworkStepper} computes the network (for comparisons; both give the same probabilities).
+     */
+    public static final String FAST_PROPERTY = "rnnkit.fastStepper";
 
     /** A stepper over {@code model}; fails with a {@link SpecException} if the model cannot generate. */
     public static SequenceStepper of(SequenceModel model) {
@@ -66,6 +80,9 @@ public final class SequenceStepper implements StepModel {
             check(primers[row], row);
             byLength.computeIfAbsent(primers[row].length, k -> new ArrayList<>()).add(row);
         }
+        if (fast != null) {
+            return encodeFast(primers, byLength);
+        }
         List<int[]> groups = new ArrayList<>();
         List<List<Map<String, INDArray>>> states = new ArrayList<>();
         byLength.forEach((length, rows) -> {
@@ -84,6 +101,29 @@ public final class SequenceStepper implements StepModel {
         return new State(primers.length, RecurrentStates.scatter(primers.length, groups, states));
     }
 
+    /** {@link #encode} on {@link NetworkStepper}: each group steps through its primers, then rows go back in order. */
+    private DecoderState encodeFast(int[][] primers, Map<Integer, List<Integer>> byLength) {
+        List<NetworkStepper.State> parts = new ArrayList<>();
+        int[] position = new int[primers.length];
+        int at = 0;
+        for (Map.Entry<Integer, List<Integer>> group : byLength.entrySet()) {
+            List<Integer> rows = group.getValue();
+            NetworkStepper.State state = fast.zeroState(rows.size());
+            for (int t = 0; t < group.getKey() - 1; t++) {
+                int[] tokens = new int[rows.size()];
+                for (int k = 0; k < tokens.length; k++) {
+                    tokens[k] = primers[rows.get(k)][t];
+                }
+                state = fast.step(state, tokens).next();
+            }
+            parts.add(state);
+            for (int row : rows) {
+                position[row] = at++;
+            }
+        }
+        return new FastState(NetworkStepper.State.concat(parts).select(position));
+    }
+
     @Override
     public int[] startTokens(int[][] primers) {
         int[] start = new int[primers.length];
@@ -96,12 +136,24 @@ public final class SequenceStepper implements StepModel {
 
     @Override
     public Step step(DecoderState state, int[] previousTokens) {
+        RecurrentStates.requireOnePerRow(state, previousTokens);
+        for (int row = 0; row < previousTokens.length; row++) {
+            check(new int[] {previousTokens[row]}, row);
+        }
+        if (state instanceof FastState f) {
+            NetworkStepper.Result r = fast.step(f.state, previousTokens);
+            double[][] log = r.probabilities();
+            for (double[] row : log) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = Math.log(row[i]);
+                }
+            }
+            return new Step(log, new FastState(r.next()));
+        }
         State s = (State) state;
-        RecurrentStates.requireOnePerRow(s, previousTokens);
         int[][] tokens = new int[previousTokens.length][];
         for (int row = 0; row < tokens.length; row++) {
             tokens[row] = new int[] {previousTokens[row]};
-            check(tokens[row], row);
         }
         RecurrentStates.Run run = run(s.layers, tokens);
         return new Step(Probabilities.logOfLastStep(run.output()), new State(s.rows, run.states()));
@@ -135,6 +187,19 @@ public final class SequenceStepper implements StepModel {
         for (int token : tokens) {
             SpecException.require(token >= 0 && token < vocabulary,
                     "input %d: token %d outside the model's vocabulary [0, %d)", row, token, vocabulary);
+        }
+    }
+
+    /** Rows of recurrent state kept by {@link NetworkStepper}. */
+    private record FastState(NetworkStepper.State state) implements DecoderState {
+        @Override
+        public int rows() {
+            return state.rows();
+        }
+
+        @Override
+        public DecoderState select(int[] picked) {
+            return new FastState(state.select(picked));
         }
     }
 

@@ -42,7 +42,7 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
         super(conf, dataType);
     }
 
-    private CellKernel kernel() {
+    CellKernel kernel() {
         if (kernel == null) {
             kernel = layerConf().kernel();
         }
