@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.rnnkit.core.bench.SpeedBench;
 import org.rnnkit.core.bench.SpeedCase;
+import org.rnnkit.core.layers.RecurrentCell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,8 @@ final class SpeedCommand implements Callable<Integer> {
                     + SpeedCase.issueCases(false).stream().map(SpeedCase::name).toList());
             return 2;
         }
-        System.out.println("OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", float32");
+        System.out.println("OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", float32, gate math "
+                + RecurrentCell.gateMath());
         new SpeedBench(System.out, quick ? 3 : rounds, quick ? 0.5 : 1.5).run(selected);
         return 0;
     }

@@ -108,6 +108,8 @@ abstract class Buf {
 
     private static final class Floats extends Buf {
         private final FloatBuffer b;
+        /** Staging for bulk copies: one native copy plus a Java conversion loop beat per-element buffer calls. */
+        private float[] staging = new float[0];
 
         Floats(FloatBuffer b, int base) {
             super(base);
@@ -126,18 +128,27 @@ abstract class Buf {
 
         @Override
         void read(int from, double[] dst, int n) {
-            int at = base + from;
+            float[] f = staging(n);
+            b.get(base + from, f, 0, n);
             for (int i = 0; i < n; i++) {
-                dst[i] = b.get(at + i);
+                dst[i] = f[i];
             }
         }
 
         @Override
         void write(int from, double[] src, int n) {
-            int at = base + from;
+            float[] f = staging(n);
             for (int i = 0; i < n; i++) {
-                b.put(at + i, (float) src[i]);
+                f[i] = (float) src[i];
             }
+            b.put(base + from, f, 0, n);
+        }
+
+        private float[] staging(int n) {
+            if (staging.length < n) {
+                staging = new float[n];
+            }
+            return staging;
         }
     }
 

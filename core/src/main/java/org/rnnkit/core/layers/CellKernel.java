@@ -82,14 +82,16 @@ abstract class CellKernel {
      * over contiguous runs ({@link Fn#apply(double[], int, int)}).
      */
     static final class Work {
+        /** Number of {@link #narrow} arrays. */
+        static final int NARROW = 6;
         private final Mat rec;
         private final Buf recBuf;
         private final Mat small;
         private final Buf smallBuf;
         private final int width;
         private final double[] pre;
-        private final double[] cell;
-        private final double[] cellAct;
+        private final double[] wide;
+        private final double[][] narrow;
 
         Work(Mat rec, Buf recBuf, Mat small, Buf smallBuf, int mb, int width, int h) {
             this.rec = rec;
@@ -98,8 +100,8 @@ abstract class CellKernel {
             this.smallBuf = smallBuf;
             this.width = width;
             this.pre = new double[mb * width];
-            this.cell = new double[mb * h];
-            this.cellAct = new double[mb * h];
+            this.wide = new double[mb * width];
+            this.narrow = new double[NARROW][mb * h];
         }
 
         Mat rec() {
@@ -124,26 +126,37 @@ abstract class CellKernel {
          */
         double[] preActivations(Buf g, int base, double[] bias, int recWidth) {
             int rows = pre.length / width;
+            g.read(base, pre, pre.length);
+            double[] r = wide;
+            recBuf.read(0, r, r.length);
             for (int b = 0; b < rows; b++) {
                 int row = b * width;
                 for (int j = 0; j < recWidth; j++) {
-                    pre[row + j] = g.get(base + row + j) + bias[j] + recBuf.get(row + j);
+                    pre[row + j] = pre[row + j] + bias[j] + r[row + j];
                 }
                 for (int j = recWidth; j < width; j++) {
-                    pre[row + j] = g.get(base + row + j) + bias[j];
+                    pre[row + j] += bias[j];
                 }
             }
             return pre;
         }
 
-        /** An array {@code [mb, H]}. */
-        double[] cell() {
-            return cell;
+        /** The array {@link #preActivations(Buf, int, double[], int)} fills, {@code [mb, G*H]}. */
+        double[] preActivations() {
+            return pre;
         }
 
-        /** A second array {@code [mb, H]}. */
-        double[] cellAct() {
-            return cellAct;
+        /**
+         * A second array {@code [mb, G*H]}: after {@link #preActivations(Buf, int, double[], int)} it holds the
+         * step's recurrent product; otherwise free for the kernel's use.
+         */
+        double[] wide() {
+            return wide;
+        }
+
+        /** Array {@code k < }{@value #NARROW} of size {@code [mb, H]}, free for the kernel's use. */
+        double[] narrow(int k) {
+            return narrow[k];
         }
     }
 

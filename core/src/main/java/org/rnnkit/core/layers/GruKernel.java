@@ -32,14 +32,13 @@ final class GruKernel extends CellKernel {
     void forward(Trace tr, int t, Weights w, Work work) {
         int mb = tr.mb;
         int w3 = 3 * h;
+        int n = mb * h;
         double[] bias = w.bias();
         // Reset-before needs only the r and z columns here; one product over all three keeps the code single.
         Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
-        Buf g = tr.gatesBuf;
-        Buf hs = tr.hBuf;
         int gBase = t * mb * w3;
         int hBase = t * mb * h;
-        double[] pre = work.preActivations(g, gBase, bias, 2 * h);
+        double[] pre = work.preActivations(tr.gatesBuf, gBase, bias, 2 * h);
         for (int b = 0; b < mb; b++) {
             if (resetAfter) {
                 // Reset-after has a second (recurrent) bias after the input one; reset-before has one bias.
@@ -49,92 +48,110 @@ final class GruKernel extends CellKernel {
             }
             gate.apply(pre, b * w3, b * w3 + 2 * h);
         }
-        double[] aux = work.cell();
+        double[] hPrev = work.narrow(0);
+        double[] aux = work.narrow(1);
+        tr.hBuf.read(hBase, hPrev, n);
         if (resetAfter) {
-            Buf rec = work.recBuf();
+            double[] rec = work.wide();
             for (int b = 0; b < mb; b++) {
                 for (int j = 0; j < h; j++) {
-                    double hn = rec.get(b * w3 + 2 * h + j) + bias[w3 + 2 * h + j];
+                    double hn = rec[b * w3 + 2 * h + j] + bias[w3 + 2 * h + j];
                     aux[b * h + j] = hn;
                     pre[b * w3 + 2 * h + j] += pre[b * w3 + j] * hn;
                 }
             }
-            tr.auxBuf.write(hBase, aux, mb * h);
+            tr.auxBuf.write(hBase, aux, n);
         } else {
             for (int b = 0; b < mb; b++) {
                 for (int j = 0; j < h; j++) {
-                    aux[b * h + j] = pre[b * w3 + j] * hs.get(hBase + b * h + j);
+                    aux[b * h + j] = pre[b * w3 + j] * hPrev[b * h + j];
                 }
             }
-            tr.auxBuf.write(hBase, aux, mb * h);
+            tr.auxBuf.write(hBase, aux, n);
             Blas.gemm(tr.auxMat.rows(t * mb, mb), false, w.rw().cols(2 * h, h), false, work.small(), 0);
-            Buf hn = work.smallBuf();
+            double[] hn = work.narrow(2);
+            work.smallBuf().read(0, hn, n);
             for (int b = 0; b < mb; b++) {
                 for (int j = 0; j < h; j++) {
-                    pre[b * w3 + 2 * h + j] += hn.get(b * h + j);
+                    pre[b * w3 + 2 * h + j] += hn[b * h + j];
                 }
             }
         }
         for (int b = 0; b < mb; b++) {
             act.apply(pre, b * w3 + 2 * h, (b + 1) * w3);
         }
-        g.write(gBase, pre, mb * w3);
+        double[] hNew = work.narrow(3);
         for (int b = 0; b < mb; b++) {
             for (int j = 0; j < h; j++) {
                 double z = pre[b * w3 + h + j];
-                double n = pre[b * w3 + 2 * h + j];
-                hs.set(hBase + mb * h + b * h + j, (1 - z) * n + z * hs.get(hBase + b * h + j));
+                hNew[b * h + j] = (1 - z) * pre[b * w3 + 2 * h + j] + z * hPrev[b * h + j];
             }
         }
+        tr.gatesBuf.write(gBase, pre, mb * w3);
+        tr.hBuf.write(hBase + n, hNew, n);
     }
 
     @Override
     void backward(Trace tr, int t, Weights w, Work work, StepGrad s) {
         int mb = tr.mb;
         int w3 = 3 * h;
-        Buf g = tr.gatesBuf;
-        Buf hs = tr.hBuf;
-        Buf aux = tr.auxBuf;
-        Buf dPre = s.dPreBuf;
+        int n = mb * h;
+        int gBase = t * mb * w3;
+        int hBase = t * mb * h;
+        double[] g = work.wide();
+        double[] hPrev = work.narrow(0);
+        double[] aux = work.narrow(1);
+        double[] dh = work.narrow(2);
+        double[] dhPrev = work.narrow(3);
+        tr.gatesBuf.read(gBase, g, mb * w3);
+        tr.hBuf.read(hBase, hPrev, n);
+        tr.auxBuf.read(hBase, aux, n);
+        s.dh.read(0, dh, n);
+        s.dhPrevBuf.read(0, dhPrev, n);
+        double[] d = work.preActivations();
         for (int b = 0; b < mb; b++) {
-            int gi = (t * mb + b) * w3;
-            int hi = (t * mb + b) * h;
             for (int j = 0; j < h; j++) {
-                double dh = s.dh.get(b * h + j);
-                double r = g.get(gi + j);
-                double z = g.get(gi + h + j);
-                double n = g.get(gi + 2 * h + j);
-                double dn = dh * (1 - z) * act.derivative(n);
-                dPre.set(gi + h + j, dh * (hs.get(hi + j) - n) * gate.derivative(z));
-                dPre.set(gi + 2 * h + j, dn);
-                s.dhPrevBuf.add(b * h + j, dh * z);
+                int k = b * h + j;
+                int p = b * w3 + j;
+                double r = g[p];
+                double z = g[p + h];
+                double dn = dh[k] * (1 - z) * act.derivative(g[p + 2 * h]);
+                d[p + h] = dh[k] * (hPrev[k] - g[p + 2 * h]) * gate.derivative(z);
+                d[p + 2 * h] = dn;
+                dhPrev[k] += dh[k] * z;
                 if (resetAfter) {
-                    double dr = dn * aux.get(hi + j) * gate.derivative(r);
-                    dPre.set(gi + j, dr);
-                    s.dRecBuf.set(gi + j, dr);
-                    s.dRecBuf.set(gi + h + j, dPre.get(gi + h + j));
-                    s.dRecBuf.set(gi + 2 * h + j, dn * r);
+                    d[p] = dn * aux[k] * gate.derivative(r);
                 }
             }
         }
+        s.dPreBuf.write(gBase, d, mb * w3);
         Mat dPreT = s.dPre.rows(t * mb, mb);
         if (resetAfter) {
+            // The recurrent weights see the same r and z gradients and, for the candidate, dn * r.
+            for (int b = 0; b < mb; b++) {
+                for (int j = 0; j < h; j++) {
+                    d[b * w3 + 2 * h + j] *= g[b * w3 + j];
+                }
+            }
+            s.dRecBuf.write(gBase, d, mb * w3);
+            s.dhPrevBuf.write(0, dhPrev, n);
             Blas.gemm(s.dRec.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
             return;
         }
         // d(r*h) through the candidate's recurrent product, then the r gate and the direct path to h.
         Blas.gemm(dPreT.cols(2 * h, h), false, w.rw().cols(2 * h, h), true, work.small(), 0);
-        Buf drh = work.smallBuf();
+        double[] drh = work.narrow(4);
+        work.smallBuf().read(0, drh, n);
         for (int b = 0; b < mb; b++) {
-            int gi = (t * mb + b) * w3;
-            int hi = (t * mb + b) * h;
             for (int j = 0; j < h; j++) {
-                double d = drh.get(b * h + j);
-                double r = g.get(gi + j);
-                dPre.set(gi + j, d * hs.get(hi + j) * gate.derivative(r));
-                s.dhPrevBuf.add(b * h + j, d * r);
+                int k = b * h + j;
+                double r = g[b * w3 + j];
+                d[b * w3 + j] = drh[k] * hPrev[k] * gate.derivative(r);
+                dhPrev[k] += drh[k] * r;
             }
         }
+        s.dPreBuf.write(gBase, d, mb * w3);
+        s.dhPrevBuf.write(0, dhPrev, n);
         Blas.gemm(dPreT.cols(0, 2 * h), false, w.rw().cols(0, 2 * h), true, s.dhPrev, 1);
     }
 

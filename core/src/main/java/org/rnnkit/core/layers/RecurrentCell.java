@@ -48,6 +48,14 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
         return Fn.of(activation) != null;
     }
 
+    /**
+     * How the cells compute sigmoid and tanh in this JVM: {@code vector} (SIMD lanes, with {@code --add-modules
+     * jdk.incubator.vector} on x86-64) or {@code scalar}.
+     */
+    public static String gateMath() {
+        return GateMath.INSTANCE.name();
+    }
+
     /** Number of H-wide blocks in the input and recurrent weights. */
     public abstract int gateBlocks();
 

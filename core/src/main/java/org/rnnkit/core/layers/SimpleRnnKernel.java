@@ -21,14 +21,15 @@ final class SimpleRnnKernel extends CellKernel {
 
     @Override
     void backward(Trace tr, int t, Weights w, Work work, StepGrad s) {
-        int mb = tr.mb;
-        Buf g = tr.gatesBuf;
-        for (int b = 0; b < mb; b++) {
-            int gi = (t * mb + b) * h;
-            for (int j = 0; j < h; j++) {
-                s.dPreBuf.set(gi + j, s.dh.get(b * h + j) * act.derivative(g.get(gi + j)));
-            }
+        int n = tr.mb * h;
+        double[] y = work.preActivations();
+        double[] dh = work.narrow(0);
+        tr.gatesBuf.read(t * n, y, n);
+        s.dh.read(0, dh, n);
+        for (int i = 0; i < n; i++) {
+            y[i] = dh[i] * act.derivative(y[i]);
         }
-        Blas.gemm(s.dPre.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
+        s.dPreBuf.write(t * n, y, n);
+        Blas.gemm(s.dPre.rows(t * tr.mb, tr.mb), false, w.rw(), true, s.dhPrev, 1);
     }
 }
