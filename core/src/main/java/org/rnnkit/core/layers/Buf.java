@@ -1,5 +1,6 @@
 package org.rnnkit.core.layers;
 
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
@@ -86,6 +87,8 @@ abstract class Buf {
                 }
             }
         }
+        // A Buf addresses the memory without keeping its array alive; a temporary src must outlive the loop.
+        Reference.reachabilityFence(src);
     }
 
     /** The inverse of {@link #toTimeMajor}: copies {@code src [T, mb, n]} into {@code dst [mb, n, T]} (any strides). */
@@ -104,6 +107,7 @@ abstract class Buf {
                 }
             }
         }
+        Reference.reachabilityFence(dst);
     }
 
     private static final class Floats extends Buf {

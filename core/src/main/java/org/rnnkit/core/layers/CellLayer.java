@@ -37,6 +37,9 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
     private INDArray traceMask;
     /** State the current TBPTT segment started from (the TBPTT map already holds the segment's end state). */
     private Map<String, INDArray> tbpttSegmentStart;
+    /** {@code rnnTimeStep}'s single-step path for the last batch size, and the parameters it was built over. */
+    private CellStep step;
+    private INDArray stepWeights;
 
     public CellLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -111,11 +114,78 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
     @Override
     public INDArray rnnTimeStep(INDArray input, LayerWorkspaceMgr workspaceMgr) {
         setInput(input, workspaceMgr);
+        INDArray in = permuteIfNWC(input);
+        if (maskArray == null && in.rank() == 3 && in.size(2) == 1 && in.size(1) == layerConf().getNIn()) {
+            return singleStep(in, workspaceMgr);
+        }
         Trace tr = forward(stateMap.isEmpty() ? null : stateMap, false, workspaceMgr);
         INDArray out = toOutput(tr, workspaceMgr);
         stateMap.clear();
         stateMap.putAll(lastState(tr));
         return out;
+    }
+
+    /**
+     * One time step on a {@link CellStep} kept across calls (generation feeds one token per call): the same kernel
+     * as {@link #forward}, without that path's per-call views, scratch lookups and trace set-up.
+     */
+    @SuppressWarnings("try") // the scope only needs to be open while the state arrays are allocated
+    private INDArray singleStep(INDArray in, LayerWorkspaceMgr mgr) {
+        int mb = (int) in.size(0);
+        int units = (int) layerConf().getNOut();
+        INDArray w = getParam(CellParamInitializer.INPUT_WEIGHT_KEY);
+        if (step == null || step.rows != mb || stepWeights != w) {
+            step = new CellStep(this, mb);
+            stepWeights = w;
+        }
+        double[] h = storedState(STATE_KEY, mb, units);
+        double[] c = step.hasMemory() ? storedState(MEMORY_KEY, mb, units) : null;
+        Buf.toTimeMajor(in.castTo(dataType), step.input());
+        step.step(h, c);
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {mb, units, 1}, 'f');
+        Buf outBuf = Buf.strided(out);
+        long[] st = out.stride();
+        for (int b = 0; b < mb; b++) {
+            for (int j = 0; j < units; j++) {
+                outBuf.set((int) (b * st[0] + j * st[1]), h[b * units + j]);
+            }
+        }
+        stateMap.clear();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            stateMap.put(STATE_KEY, stateArray(h, mb, units));
+            if (c != null) {
+                stateMap.put(MEMORY_KEY, stateArray(c, mb, units));
+            }
+        }
+        return permuteIfNWC(out);
+    }
+
+    /** The stored state under {@code key} as {@code [mb * units]} values, zeros when there is none. */
+    private double[] storedState(String key, int mb, int units) {
+        double[] values = new double[mb * units];
+        INDArray s = stateMap.get(key);
+        if (s == null) {
+            return values;
+        }
+        if (s.rank() != 2 || s.size(0) != mb || s.size(1) != units) {
+            throw new IllegalStateException(layerConf().getClass().getSimpleName() + " layer " + layerId()
+                    + ": stored state has shape " + java.util.Arrays.toString(s.shape()) + " but the input has "
+                    + mb + " rows; set a state with as many rows (rnnSetPreviousState) or clear it "
+                    + "(rnnClearPreviousState)");
+        }
+        INDArray plain = s.dataType() == dataType && s.ordering() == 'c' && s.elementWiseStride() == 1 ? s
+                : s.castTo(dataType).dup('c');
+        Buf.of(plain).read(0, values, values.length);
+        // The buffer view does not keep the array's memory alive on its own.
+        java.lang.ref.Reference.reachabilityFence(plain);
+        return values;
+    }
+
+    private INDArray stateArray(double[] values, int mb, int units) {
+        INDArray a = Nd4j.createUninitialized(dataType, mb, units);
+        Buf.of(a).write(0, values, values.length);
+        java.lang.ref.Reference.reachabilityFence(a);
+        return a;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.rnnkit.core.layers;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,7 +25,13 @@ final class CellStep {
     private final CellKernel.Weights weights;
     private final Buf biasParam;
     private final int biasLength;
+    /**
+     * The arrays behind {@link #work}'s matrices: {@link Mat} and {@link Buf} only address native memory, so the
+     * arrays must stay reachable or the collector frees that memory under them.
+     */
+    private final INDArray[] workArrays;
 
+    @SuppressWarnings("try") // the scope only needs to be open while the buffers are allocated
     CellStep(CellLayer layer, int rows) {
         this.rows = rows;
         this.kernel = layer.kernel();
@@ -38,17 +45,28 @@ final class CellStep {
         this.biasLength = (int) b.length();
         this.weights = new CellKernel.Weights(Mat.of(w), Mat.of(rw), new double[biasLength]);
         int width = kernel.gates * units;
-        INDArray xs = Nd4j.create(dt, 1, rows, inputs);
-        INDArray gateArray = Nd4j.create(dt, 1, rows, width);
-        INDArray aux = kernel.auxBlocks() == 0 ? null : Nd4j.create(dt, 1, rows, (long) kernel.auxBlocks() * units);
-        INDArray hs = Nd4j.create(dt, 2, rows, units);
-        INDArray cs = kernel.hasMemory() ? Nd4j.create(dt, 2, rows, units) : null;
+        // Outside any workspace: DL4J resets its workspaces between calls, and these buffers live across calls.
+        INDArray xs;
+        INDArray gateArray;
+        INDArray aux;
+        INDArray hs;
+        INDArray cs;
+        INDArray rec;
+        INDArray small;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            xs = Nd4j.create(dt, 1, rows, inputs);
+            gateArray = Nd4j.create(dt, 1, rows, width);
+            aux = kernel.auxBlocks() == 0 ? null : Nd4j.create(dt, 1, rows, (long) kernel.auxBlocks() * units);
+            hs = Nd4j.create(dt, 2, rows, units);
+            cs = kernel.hasMemory() ? Nd4j.create(dt, 2, rows, units) : null;
+            rec = Nd4j.create(dt, rows, width);
+            small = Nd4j.create(dt, rows, units);
+        }
         this.trace = new Trace(xs, gateArray, aux, hs, cs, null, null);
         this.x = Mat.rowsOf(xs, inputs);
         this.xBuf = Buf.of(xs);
         this.gates = Mat.rowsOf(gateArray, width);
-        INDArray rec = Nd4j.create(dt, rows, width);
-        INDArray small = Nd4j.create(dt, rows, units);
+        this.workArrays = new INDArray[] {rec, small};
         this.work = new CellKernel.Work(Mat.rowsOf(rec, width), Buf.of(rec), Mat.rowsOf(small, units), Buf.of(small),
                 rows, width, units);
     }

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -208,16 +209,21 @@ public final class NetworkStepper {
         return p;
     }
 
+    @SuppressWarnings("try") // the scope only needs to be open while the buffers are allocated
     private Buffers buffers(int rows) {
         List<CellStep> steps = new ArrayList<>();
         for (int i : cells) {
             steps.add(new CellStep((CellLayer) network.getLayer(i), rows));
         }
-        INDArray logits = Nd4j.create(dataType, rows, vocabulary);
-        return new Buffers(steps, Mat.rowsOf(logits, vocabulary), Buf.of(logits));
+        INDArray logits;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            logits = Nd4j.create(dataType, rows, vocabulary);
+        }
+        return new Buffers(steps, logits, Mat.rowsOf(logits, vocabulary), Buf.of(logits));
     }
 
-    private record Buffers(List<CellStep> cells, Mat logits, Buf logitsBuf) {
+    /** {@code logitsArray} keeps the memory that {@code logits} and {@code logitsBuf} address reachable. */
+    private record Buffers(List<CellStep> cells, INDArray logitsArray, Mat logits, Buf logitsBuf) {
     }
 
     /** Recurrent state of every row: hidden state (and memory cell) per recurrent layer, row-major. Immutable. */
