@@ -35,6 +35,22 @@ final class Blas {
         // A column-major operand is the row-major storage of its transpose.
         int ta = transA ^ a.colMajor ? CblasTrans : CblasNoTrans;
         int tb = transB ^ b.colMajor ? CblasTrans : CblasNoTrans;
+        if (m == 1) {
+            // One row (a step at batch 1): c = op(B)^T a as a matrix-vector product. OpenBLAS's gemm would pack all
+            // of B for it on every call, several times the cost of the product itself.
+            int incA = ta == CblasNoTrans ? 1 : a.ld;
+            int rowsB = tb == CblasNoTrans ? k : n;
+            int colsB = tb == CblasNoTrans ? n : k;
+            int tv = tb == CblasNoTrans ? CblasTrans : CblasNoTrans;
+            if (c.isFloat) {
+                openblas_nolapack.cblas_sgemv(CblasRowMajor, tv, rowsB, colsB, 1f, (FloatPointer) b.pointer(), b.ld,
+                        (FloatPointer) a.pointer(), incA, (float) beta, (FloatPointer) c.pointer(), 1);
+            } else {
+                openblas_nolapack.cblas_dgemv(CblasRowMajor, tv, rowsB, colsB, 1.0, (DoublePointer) b.pointer(),
+                        b.ld, (DoublePointer) a.pointer(), incA, beta, (DoublePointer) c.pointer(), 1);
+            }
+            return;
+        }
         if (c.isFloat) {
             openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.pointer(), a.ld,
                     (FloatPointer) b.pointer(), b.ld, (float) beta, (FloatPointer) c.pointer(), c.ld);
