@@ -18,15 +18,29 @@ final class Blas {
     }
 
     static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, double beta) {
-        if (c.colMajor) {
-            // C^T = op(B)^T op(A)^T, written into C's column-major storage seen as row-major C^T.
-            gemmRowMajor(b, !transB, a, !transA, c.cols, c.rows, c, beta);
-            return;
-        }
-        gemmRowMajor(a, transA, b, transB, c.rows, c.cols, c, beta);
+        product(a, transA, b, transB, c, beta, true);
     }
 
-    private static void gemmRowMajor(Mat a, boolean transA, Mat b, boolean transB, int m, int n, Mat c, double beta) {
+    /**
+     * {@code into = ones x} (column sums of {@code x}, {@code ones} a row of ones), always through gemm: a gemv
+     * sums in another order, and the bias gradients keep the rounding of earlier versions, so a seeded training
+     * run gives the same model as before.
+     */
+    static void columnSums(Mat ones, Mat x, Mat into) {
+        product(ones, false, x, false, into, 0, false);
+    }
+
+    private static void product(Mat a, boolean transA, Mat b, boolean transB, Mat c, double beta, boolean gemv) {
+        if (c.colMajor) {
+            // C^T = op(B)^T op(A)^T, written into C's column-major storage seen as row-major C^T.
+            gemmRowMajor(b, !transB, a, !transA, c.cols, c.rows, c, beta, gemv);
+            return;
+        }
+        gemmRowMajor(a, transA, b, transB, c.rows, c.cols, c, beta, gemv);
+    }
+
+    private static void gemmRowMajor(Mat a, boolean transA, Mat b, boolean transB, int m, int n, Mat c, double beta,
+            boolean gemv) {
         int k = transA ? a.rows : a.cols;
         if ((transB ? b.cols : b.rows) != k || (transA ? a.cols : a.rows) != m || (transB ? b.rows : b.cols) != n) {
             throw new IllegalArgumentException("gemm shapes: A " + a.rows + "x" + a.cols + (transA ? "^T" : "")
@@ -35,7 +49,7 @@ final class Blas {
         // A column-major operand is the row-major storage of its transpose.
         int ta = transA ^ a.colMajor ? CblasTrans : CblasNoTrans;
         int tb = transB ^ b.colMajor ? CblasTrans : CblasNoTrans;
-        if (m == 1) {
+        if (m == 1 && gemv) {
             // One row (a step at batch 1): c = op(B)^T a as a matrix-vector product. OpenBLAS's gemm would pack all
             // of B for it on every call, several times the cost of the product itself.
             int incA = ta == CblasNoTrans ? 1 : a.ld;

@@ -159,7 +159,7 @@ final class GruKernel extends CellKernel {
     void recurrentGradients(Trace tr, Mat hPrev, Mat dRec, Mat ones, Mat gRW, INDArray gBias) {
         if (resetAfter) {
             super.recurrentGradients(tr, hPrev, dRec, ones, gRW, gBias);
-            Blas.gemm(ones, false, dRec, false, Mat.of(gBias.get(all(), interval(3 * h, 6 * h))), 0);
+            Blas.columnSums(ones, dRec, Mat.of(gBias.get(all(), interval(3 * h, 6 * h))));
             return;
         }
         // The candidate's recurrent weights multiply the reset state r*h (kept in aux), the others h itself.

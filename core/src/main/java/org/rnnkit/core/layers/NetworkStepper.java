@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -25,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * size: what {@code MultiLayerNetwork.rnnTimeStep} computes for such a network, without its per-call graph,
  * workspace and state-map work (about half of a generation step's time at batch 1). States live in {@link State}s
  * outside the network, so the network's own stored state is never touched. {@link #of} declines networks with any
- * other layer or an input preprocessor; callers then step through {@code rnnTimeStep}.
+ * other layer or an input preprocessor; callers then step through {@code rnnTimeStep}. Works over the network's
+ * parameter arrays: training that updates them in place shows in the next step; a re-initialised network needs a
+ * new stepper. One thread at a time.
  */
 public final class NetworkStepper {
 

@@ -161,7 +161,7 @@ final class SequenceLoop {
         Blas.gemm(x, true, s.dPre, false, Mat.of(gW), 0);
         // Bias gradients are column sums: a product with a row of ones, as fast as the other products.
         Mat ones = Mat.rowsOf(mem.get("ones", dt, rows).assign(1), (int) rows);
-        Blas.gemm(ones, false, s.dPre, false, Mat.of(gB.get(all(), interval(0, width))), 0);
+        Blas.columnSums(ones, s.dPre, Mat.of(gB.get(all(), interval(0, width))));
         k.recurrentGradients(tr, tr.hMat.rows(0, (int) rows), s.dRec, ones, Mat.of(gRW), gB);
         INDArray epsIn = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dt, new long[] {rows, tr.x.size(2)}, 'c');
         Blas.gemm(s.dPre, false, w.w(), true, Mat.of(epsIn), 0);
