@@ -2,6 +2,7 @@ package org.rnnkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.rnnkit.core.decode.DecodeOptions;
+import org.rnnkit.core.decode.DecoderState;
+import org.rnnkit.core.decode.Step;
 import org.rnnkit.core.decode.Search;
 import org.rnnkit.core.decode.StepModel;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
+import org.rnnkit.core.layers.RecurrentCell;
+import org.rnnkit.core.spec.Attention;
 import org.rnnkit.core.spec.InputSpec;
 import org.rnnkit.core.spec.Merge;
 import org.rnnkit.core.spec.ModelSpec;
@@ -109,6 +115,31 @@ class PersistenceTest {
                 .logProbabilities()[0];
         for (int token = 0; token < stepped.length; token++) {
             assertEquals(Math.log(forced.getDouble(0, token, 0)), stepped[token], 1e-5, "token " + token);
+        }
+    }
+
+    @Test
+    void anEncoderDecoderSavedBeforeTheDecoderStartedFromTheBridgeDecodesAsTrained() throws Exception {
+        // Written at commit a2821f0 (MakeSeq2Seq.java.txt beside it): the bridge was only an input at every step.
+        Seq2SeqModel old = Seq2SeqModel.load(Path.of(getClass().getResource("/bundles/seq2seq-bridge-input.zip").toURI()));
+        String decoder = old.parts().decoder().get(0);
+        assertFalse(((RecurrentCell) old.network().getLayer(decoder).conf().getLayer()).isInitialStateFromInput());
+        Seq2SeqModel fresh = Rnn.encoderDecoder(9, 9).embedding(4).gru(6, o -> o.bidirectional())
+                .attention(Attention.LUONG).seed(5).build();
+        assertTrue(((RecurrentCell) fresh.network().getLayer(decoder).conf().getLayer()).isInitialStateFromInput());
+        // Step-wise decoding of the old graph gives what its teacher-forced graph gives, step after step.
+        int[] previous = {SpecialTokens.BOS, 6, 4};
+        INDArray forced = old.output(Nd4j.createFromArray(new float[][][] {{{4, 7, 5, 8}}}), null,
+                Nd4j.createFromArray(new float[][][] {{{previous[0], previous[1], previous[2]}}}), null);
+        StepModel stepper = old.stepper();
+        DecoderState state = stepper.encode(new int[][] {{4, 7, 5, 8}});
+        for (int t = 0; t < previous.length; t++) {
+            Step step = stepper.step(state, new int[] {previous[t]});
+            for (int token = 0; token < 9; token++) {
+                assertEquals(Math.log(forced.getDouble(0, token, t)), step.logProbabilities()[0][token], 1e-5,
+                        "step " + t + ", token " + token);
+            }
+            state = step.next();
         }
     }
 

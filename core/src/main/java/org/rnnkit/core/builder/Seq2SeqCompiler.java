@@ -1,12 +1,14 @@
 package org.rnnkit.core.builder;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,6 +16,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.rnnkit.core.layers.AttentionVertex;
 import org.rnnkit.core.layers.BidirectionalLastStep;
+import org.rnnkit.core.layers.RecurrentCell;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.RecurrentSpec;
 import org.rnnkit.core.spec.Seq2SeqSpec;
@@ -25,9 +28,11 @@ import org.rnnkit.core.spec.SpecException;
  *
  * <p>Graph: {@code source → embedding → encoder stack} (bidirectional when declared) gives the encoder
  * states; their final states (the last real step, and for a bidirectional encoder the backward direction's first
- * step) go through a dense {@code tanh} bridge to a context vector; the decoder reads, at every step, the
- * embedded previous target token concatenated with that context, then {@code → decoder stack → softmax}. Inputs
- * are {@code [batch, 1, time]} token indices.
+ * step) go through a dense {@code tanh} bridge to a context vector. The first decoder layer starts from that
+ * vector as its initial hidden state ({@link RecurrentCell#isInitialStateFromInput()}; a decoder on DL4J's own
+ * layers, with layer normalisation, starts from 0) and reads, at every step, the embedded previous target token
+ * concatenated with the same vector, then {@code → decoder stack → softmax}. Inputs are {@code [batch, 1, time]}
+ * token indices.
  *
  * <p><b>Attention.</b> With {@link Seq2SeqSpec#attention()} other than NONE, an {@link AttentionVertex} reads
  * the last decoder layer's outputs and the encoder states ({@link Seq2SeqParts#encoderStates()}, masked by the
@@ -64,7 +69,11 @@ public final class Seq2SeqCompiler {
         RecurrentSpec decoder = rnn.unidirectional();
         String previous = parts.decoderInput();
         for (int i = 0; i < rnn.layers(); i++) {
-            g.addLayer(parts.decoder().get(i), decoder.dl4jLayer(i), previous);
+            Layer layer = decoder.dl4jLayer(i);
+            if (i == 0 && layer instanceof RecurrentCell first) {
+                first.setInitialStateFromInput(true); // the context is the last part of its input
+            }
+            g.addLayer(parts.decoder().get(i), layer, previous);
             previous = parts.decoder().get(i);
         }
         if (parts.attention() != null) {
@@ -103,7 +112,12 @@ public final class Seq2SeqCompiler {
         return new InputType[] {InputType.recurrent(spec.sourceVocabulary()), InputType.recurrent(spec.targetVocabulary())};
     }
 
+    /**
+     * An embedding initialised from N(0, 1), as PyTorch's {@code nn.Embedding}: Xavier over the vocabulary size gives
+     * vectors of norm about 0.5 that only the frequent words move away from, so rare words stay alike.
+     */
     private static EmbeddingSequenceLayer embedding(int vocabulary, int units) {
-        return new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(units).build();
+        return new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(units)
+                .weightInit(new NormalDistribution(0, 1)).build();
     }
 }

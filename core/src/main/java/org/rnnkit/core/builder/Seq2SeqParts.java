@@ -16,7 +16,8 @@ import org.rnnkit.core.spec.Seq2SeqSpec;
  *                        states {@code [batch, units (x2 if bidirectional), sourceTime]} attention reads
  * @param finalStates     the encoder states at each source's ends: the last real step (and, bidirectional, the
  *                        backward direction's first step)
- * @param bridge          dense layer from the final states to the context the decoder reads at every step, or
+ * @param bridge          dense layer from the final states to the context: the first decoder layer's initial state
+ *                        (in graphs compiled since it became one) and an input at every step, or
  *                        null in the layout of rnnkit 0.1 graphs, where the decoder reads the final states as they are
  * @param targetEmbedding embedding of the previous target token
  * @param contextPerStep  the context repeated over the target steps (training only; a step reads it directly)

@@ -48,7 +48,10 @@ public final class Seq2SeqStepper implements StepModel {
         return targetVocabulary;
     }
 
-    /** Encoder states, source mask and context of each source; the decoder starts from the zero state. */
+    /**
+     * Encoder states, source mask and context of each source. The decoder has no state yet, so its first layer
+     * starts from the context its first input carries, as in training ({@code Seq2SeqCompiler}).
+     */
     @Override
     public DecoderState encode(int[][] sources) {
         INDArray[] padded = pad(sources);
@@ -108,7 +111,8 @@ public final class Seq2SeqStepper implements StepModel {
 
     /**
      * The context this step's decoder input reads, matching {@code Seq2SeqCompiler.addContext}: the bridged final
-     * states {@code [rows, units, 1]}, which do not depend on the step (attention comes after the decoder layers).
+     * states {@code [rows, units, 1]}, which do not depend on the step (attention comes after the decoder layers);
+     * on the first step the first decoder layer also takes them as its initial state.
      */
     private static INDArray context(State s) {
         return s.context.reshape(s.context.size(0), s.context.size(1), 1);

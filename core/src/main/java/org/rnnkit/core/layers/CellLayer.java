@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Implementation of every {@link RecurrentCell} (GRU, LSTM, SimpleRnn) as a DL4J recurrent layer: full-sequence
@@ -35,6 +36,8 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
     private Trace trace;
     private INDArray traceInput;
     private INDArray traceMask;
+    /** Whether the traced forward pass took its initial state from the input ({@link RecurrentCell}). */
+    private boolean traceStateFromInput;
     /** State the current TBPTT segment started from (the TBPTT map already holds the segment's end state). */
     private Map<String, INDArray> tbpttSegmentStart;
     /** {@code rnnTimeStep}'s single-step path for the last batch size, and the parameters it was built over. */
@@ -70,6 +73,7 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
         }
         INDArray h0 = init == null ? null : init.get(STATE_KEY);
         INDArray c0 = init == null ? null : init.get(MEMORY_KEY);
+
         if (h0 != null && (h0.size(0) != in.size(0) || h0.size(1) != c.getNOut())) {
             throw new IllegalStateException(c.getClass().getSimpleName() + " layer " + layerId()
                     + ": stored state has shape " + java.util.Arrays.toString(h0.shape()) + " but the input has "
@@ -78,10 +82,15 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
         }
         INDArray x = scratch.get("x", dataType, in.size(2), in.size(0), in.size(1));
         Buf.toTimeMajor(in.castTo(dataType), Buf.of(x));
+        boolean stateFromInput = init == null && c.isInitialStateFromInput();
+        if (stateFromInput) { // the first step's last nOut features: [mb, nOut]
+            h0 = x.slice(0).get(NDArrayIndex.all(), NDArrayIndex.interval(c.getNIn() - c.getNOut(), c.getNIn()));
+        }
         Trace tr = SequenceLoop.forward(kernel(), x, weights(training, mgr), h0, c0, maskArray, scratch);
         trace = training ? tr : null;
         traceInput = training ? input : null;
         traceMask = maskArray;
+        traceStateFromInput = stateFromInput;
         return tr;
     }
 
@@ -224,7 +233,15 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
         INDArray gW = gradientViews.get(CellParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = gradientViews.get(CellParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = gradientViews.get(CellParamInitializer.BIAS_KEY);
-        INDArray epsIn = SequenceLoop.backward(kernel(), tr, eps, weights(true, mgr), end, gW, gRW, gB, scratch, mgr);
+        INDArray dh0 = traceStateFromInput && end == 0 ? scratch.get("dState0", dataType, tr.mb, layerConf().getNOut())
+                : null;
+        INDArray epsIn = SequenceLoop.backward(kernel(), tr, eps, weights(true, mgr), end, gW, gRW, gB, dh0, scratch,
+                mgr);
+        if (dh0 != null) { // the initial state was the first step's last nOut input features (time-major rows)
+            long nIn = layerConf().getNIn();
+            epsIn.get(NDArrayIndex.interval(0, tr.mb), NDArrayIndex.interval(nIn - layerConf().getNOut(), nIn))
+                    .addi(dh0);
+        }
         Gradient g = new DefaultGradient(gradientsFlattened);
         g.gradientForVariable().put(CellParamInitializer.INPUT_WEIGHT_KEY, gW);
         g.gradientForVariable().put(CellParamInitializer.RECURRENT_WEIGHT_KEY, gRW);

@@ -33,6 +33,12 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
     /** Activation of the gates (sigmoid by default; SimpleRnn has no gates and ignores it). */
     protected IActivation gateActivationFn = new ActivationSigmoid();
 
+    /**
+     * Whether the last {@code nOut} input features of the first step are also the initial hidden state (see
+     * {@link #isInitialStateFromInput()}); false in configurations saved before it existed.
+     */
+    protected boolean initialStateFromInput;
+
     /** For Jackson. */
     protected RecurrentCell() {
     }
@@ -40,6 +46,7 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
     protected RecurrentCell(Builder<?> builder) {
         super(builder);
         this.gateActivationFn = builder.gateActivationFn;
+        this.initialStateFromInput = builder.initialStateFromInput;
         initializeConstraints(builder);
     }
 
@@ -108,6 +115,10 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
             Collection<TrainingListener> listeners, int layerIndex, INDArray layerParamsView,
             boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet(getClass().getSimpleName(), getLayerName(), layerIndex, getNIn(), getNOut());
+        if (initialStateFromInput && getNIn() < getNOut()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " layer " + getLayerName() + " takes its "
+                    + "initial state from its last " + getNOut() + " input features, but it reads only " + getNIn());
+        }
         kernel(); // fails early on an activation the cells do not offer
         CellLayer layer = new CellLayer(conf, networkDataType);
         layer.setListeners(listeners);
@@ -147,23 +158,39 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
         this.gateActivationFn = gateActivationFn;
     }
 
+    /**
+     * Whether a sequence that starts without a stored state (training, inference, or {@code rnnTimeStep} after the
+     * state was cleared) takes the last {@code nOut} features of its first input step as the initial hidden state
+     * (the memory cell of an LSTM still starts at 0). Those features stay ordinary inputs at every step too. This is
+     * how an encoder-decoder graph hands the bridged encoder state to the decoder: DL4J layers have one input, so the
+     * state travels with it, and the gradient of the initial state flows back into those features of the first step.
+     */
+    public boolean isInitialStateFromInput() {
+        return initialStateFromInput;
+    }
+
+    public void setInitialStateFromInput(boolean initialStateFromInput) {
+        this.initialStateFromInput = initialStateFromInput;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RecurrentCell c) || !super.equals(o)) {
             return false;
         }
-        return Objects.equals(gateActivationFn, c.gateActivationFn);
+        return Objects.equals(gateActivationFn, c.gateActivationFn) && initialStateFromInput == c.initialStateFromInput;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), gateActivationFn);
+        return Objects.hash(super.hashCode(), gateActivationFn, initialStateFromInput);
     }
 
     /** Builder base: activation tanh (not DL4J's global sigmoid default), gate activation sigmoid. */
     @SuppressWarnings("unchecked")
     public abstract static class Builder<T extends Builder<T>> extends BaseRecurrentLayer.Builder<T> {
         private IActivation gateActivationFn = new ActivationSigmoid();
+        private boolean initialStateFromInput;
 
         protected Builder() {
             this.activationFn = new ActivationTanH();
@@ -176,6 +203,12 @@ public abstract class RecurrentCell extends BaseRecurrentLayer {
 
         public T gateActivationFunction(Activation gateActivationFn) {
             return gateActivationFunction(gateActivationFn.getActivationFunction());
+        }
+
+        /** See {@link RecurrentCell#isInitialStateFromInput()}. */
+        public T initialStateFromInput(boolean value) {
+            this.initialStateFromInput = value;
+            return (T) this;
         }
     }
 }

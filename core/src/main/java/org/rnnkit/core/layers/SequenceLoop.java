@@ -108,10 +108,11 @@ final class SequenceLoop {
      * Backpropagates through steps {@code [end, T)} (earlier steps get no gradient, as in truncated BPTT), writes the
      * parameter gradients into the given views and returns dL/dx as {@code [T*mb, nIn]}, time-major.
      *
-     * @param eps dL/d(output) as {@code [T, mb, H]}, c order
+     * @param eps   dL/d(output) as {@code [T, mb, H]}, c order
+     * @param dh0   receives dL/d(initial hidden state) {@code [mb, H]} when not null (and {@code end} is 0)
      */
     static INDArray backward(CellKernel k, Trace tr, INDArray eps, CellKernel.Weights w, int end, INDArray gW,
-            INDArray gRW, INDArray gB, Scratch mem, LayerWorkspaceMgr mgr) {
+            INDArray gRW, INDArray gB, INDArray dh0, Scratch mem, LayerWorkspaceMgr mgr) {
         DataType dt = eps.dataType();
         int steps = tr.steps;
         int mb = tr.mb;
@@ -155,6 +156,9 @@ final class SequenceLoop {
             }
             k.backward(tr, t, w, work, s);
             next = 1 - next;
+        }
+        if (dh0 != null) {
+            dh0.assign(dhArrays[next]); // the last step's dhPrev: the gradient of the state before step 0
         }
         long rows = (long) steps * mb;
         Mat x = Mat.rowsOf(tr.x, (int) tr.x.size(2));

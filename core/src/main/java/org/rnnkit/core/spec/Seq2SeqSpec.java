@@ -6,8 +6,8 @@ import org.rnnkit.datasets.SpecialTokens;
 
 /**
  * An encoder-decoder declaration: the encoder reads the source tokens (in both directions when {@code rnn} is
- * bidirectional); its final states, through a dense bridge, are given to the decoder at every step together
- * with the previous target token. Both sides use the same cell, size and depth; the decoder reads one direction.
+ * bidirectional); its final states, through a dense bridge, are the decoder's initial state and are given to it at
+ * every step together with the previous target token. Both sides use the same cell, size and depth; the decoder reads one direction.
  * Token ids follow {@code org.rnnkit.datasets.SpecialTokens} (the decoder starts from BOS and stops at EOS).
  *
  * @param sourceVocabulary size of the source vocabulary
