@@ -79,13 +79,17 @@ public record BenchGrid(String label, List<BenchTask> tasks, List<CellVariant> c
         return settings.withIterations(own.maxIterations(), Math.min(settings.blockIterations(), own.maxIterations()));
     }
 
-    /** Every run, shortest lengths first and all cells of a seed together, so a partial grid compares cells. */
+    /**
+     * Every run: seed 0 of every task, length and cell first, then seed 1, and so on; within a seed, task by task,
+     * shortest lengths first, all cells of a length together. A grid cut off midway still compares every cell on
+     * every task, with fewer seeds.
+     */
     public List<Planned> plan() {
         List<Planned> out = new ArrayList<>();
-        for (BenchTask task : tasks) {
-            BenchSettings s = settingsOf(task);
-            for (int length : lengthsOf(task)) {
-                for (int seed = 0; seed < seeds; seed++) {
+        for (int seed = 0; seed < seeds; seed++) {
+            for (BenchTask task : tasks) {
+                BenchSettings s = settingsOf(task);
+                for (int length : lengthsOf(task)) {
                     for (CellVariant cell : cellsOf(task)) {
                         if (!cell.bidirectional() || task.allowsBidirectional()) {
                             out.add(new Planned(task, cell, new RunKey(task.name(), cell.name(), length, seed), s));

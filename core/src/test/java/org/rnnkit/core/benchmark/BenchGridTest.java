@@ -17,6 +17,8 @@ class BenchGridTest {
                 Map.of("control", new BenchGrid.TaskOptions(CellVariants.parseAll(List.of("bi-gru", "gru-x3")), 40)));
         List<BenchGrid.Planned> plan = grid.plan();
         assertEquals(2 * 2 * 2 + 2 * 2, plan.size());
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1),
+                plan.stream().map(p -> p.key().seed()).toList(), "every task's seed 0 before any seed 1");
         List<BenchGrid.Planned> control = plan.stream().filter(p -> p.key().task().equals("control")).toList();
         assertEquals(List.of("bi-gru", "gru-x3", "bi-gru", "gru-x3"), control.stream().map(p -> p.key().cell()).toList());
         control.forEach(p -> assertEquals(40, p.settings().maxIterations()));
