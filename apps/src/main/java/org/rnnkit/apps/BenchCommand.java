@@ -89,7 +89,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean reportOnly;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
-            description = "Folder of real data sets, for control-uci (default: ${DEFAULT-VALUE}).")
+            description = "Folder of real data sets, for control-uci, vowels, char-lm and sentiment (default: "
+                    + "${DEFAULT-VALUE}).")
     Path data;
 
     @Override
