@@ -76,7 +76,8 @@ public final class BenchGrids {
      * 100 with the same cells (1,000 iterations); every variant — both GRU forms, bidirectional, two and three layers
      * — on the cheap real and generated classifications (control charts, UCI control charts, Japanese vowels; 600
      * iterations, most solve sooner); the char-level language model at T = 100 (500 iterations, with a two-layer
-     * LSTM) and sentiment on rt-polarity (three epochs, with bidirectional cells) when {@code sharedData} holds them.
+     * LSTM) and sentiment on rt-polarity (510 iterations, checked after each epoch; with bidirectional cells) when
+     * {@code sharedData} holds them.
      */
     public static BenchGrid full(Path sharedData) {
         List<BenchTask> tasks = new ArrayList<>(List.of(new AddingBench(), new CopyMemoryBench(),
