@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--tasks", split = ",", paramLabel = "TASK",
-            description = "Tasks: adding, copy, control, control-uci, vowels, char-lm (default: the grid's).")
+            description = "Tasks: adding, copy, control, control-uci, vowels, char-lm, sentiment (default: the grid's).")
     List<String> tasks;
 
     @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells: simple-rnn, lstm, gru, "
@@ -89,7 +89,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean reportOnly;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
-            description = "Folder of real data sets, for control-uci (default: ${DEFAULT-VALUE}).")
+            description = "Folder of real data sets, for control-uci, vowels, char-lm and sentiment (default: "
+                    + "${DEFAULT-VALUE}).")
     Path data;
 
     @Override
@@ -187,8 +188,21 @@ final class BenchCommand implements Callable<Integer> {
             settings = settings.withIterations(maxIterations, Math.min(settings.blockIterations(), maxIterations));
         }
         String label = custom ? "custom (from the " + base.label() + " grid)" : base.label();
+        // A task's own cells give way to --cells, its own iteration cap to --max-iterations.
+        Map<String, BenchGrid.TaskOptions> options = new LinkedHashMap<>();
+        if (cells == null && maxIterations == null) {
+            options.putAll(base.options());
+        } else if (maxIterations == null) {
+            base.options().forEach((t, o) -> options.put(t, new BenchGrid.TaskOptions(null, o.maxIterations())));
+        } else if (cells == null) {
+            base.options().forEach((t, o) -> {
+                if (o.cells() != null) {
+                    options.put(t, new BenchGrid.TaskOptions(o.cells(), 0));
+                }
+            });
+        }
         return new BenchGrid(label, chosenTasks, chosenCells, chosenLengths, seeds != null ? seeds : base.seeds(),
-                settings, noClipping ? null : base.clipping());
+                settings, noClipping ? null : base.clipping(), options);
     }
 
     private Map<String, String> describe(BenchGrid grid) {

@@ -19,7 +19,8 @@ public final class BenchGrids {
     /**
      * The tasks by name: {@code adding}, {@code copy}, {@code control} (generated), and on the real data sets under
      * {@code sharedData}: {@code control-uci} ({@code synthetic-control/synthetic_control.data}), {@code vowels}
-     * ({@code japanese-vowels/}), {@code char-lm} ({@code tinyshakespeare/input.txt}).
+     * ({@code japanese-vowels/}), {@code char-lm} ({@code tinyshakespeare/input.txt}), {@code sentiment}
+     * ({@code rt-polarity/}).
      */
     public static BenchTask task(String name, Path sharedData) {
         return switch (name) {
@@ -29,8 +30,9 @@ public final class BenchGrids {
             case "control-uci" -> ControlChartBench.fromFile(existing(sharedData, "synthetic-control/synthetic_control.data"));
             case "vowels" -> new JapaneseVowelsBench(existing(sharedData, "japanese-vowels"));
             case "char-lm" -> new CharLanguageModelBench(existing(sharedData, "tinyshakespeare/input.txt"));
+            case "sentiment" -> new SentimentBench(existing(sharedData, "rt-polarity"));
             default -> throw new IllegalArgumentException("unknown task '" + name + "': expected adding, copy, "
-                    + "control, control-uci, vowels or char-lm");
+                    + "control, control-uci, vowels, char-lm or sentiment");
         };
     }
 
@@ -58,29 +60,52 @@ public final class BenchGrids {
                 Map.of("adding", List.of(50, 100), "copy", List.of(20)), 1, quickSettings(), clipping(200));
     }
 
-    /** Settings of the full grid: 5,000 parameters, Adam 1e-2 clipped at 1, up to 2,000 iterations or 600 s. */
+    /**
+     * Settings of the full grid: 3,000 parameters (as the quick grid), Adam 1e-2 clipped at 1, batch 50, up to 2,000
+     * iterations or 120 CPU seconds of training per run; tasks that need fewer iterations have their own caps.
+     */
     public static BenchSettings fullSettings() {
-        return BenchSettings.defaults().withBudget(BenchSettings.Budget.PARAMS, 5000).withIterations(2000, 100)
-                .withMaxSecondsPerRun(600);
+        return BenchSettings.defaults().withBudget(BenchSettings.Budget.PARAMS, 3000).withIterations(2000, 100)
+                .withMaxSecondsPerRun(120);
     }
 
     /**
-     * The full grid: adding T = 50…400, copy T = 20…100, generated control charts, and the real data sets that
-     * {@code sharedData} holds (UCI control charts, Japanese vowels, tinyshakespeare at T = 100); every built-in cell
-     * (both GRU forms, bidirectional, two layers, feed-forward); two seeds.
+     * The full grid, sized to about an hour on a quiet 2-core machine, two seeds throughout (mean ± spread).
+     * Time goes where the claims are tested: the adding problem at T = 100, 200, 400 with the tanh RNN, GRU, LSTM and
+     * the feed-forward baseline, up to 2,000 iterations each (T = 50 is the quick grid's); copy memory at T = 20, 50,
+     * 100 with the same cells (1,000 iterations); every variant — both GRU forms, bidirectional, two and three layers
+     * — on the cheap real and generated classifications (control charts, UCI control charts, Japanese vowels; 600
+     * iterations, most solve sooner); the char-level language model at T = 100 (500 iterations, with a two-layer
+     * LSTM) and sentiment on rt-polarity (510 iterations, checked after each epoch; with bidirectional cells) when
+     * {@code sharedData} holds them.
      */
     public static BenchGrid full(Path sharedData) {
         List<BenchTask> tasks = new ArrayList<>(List.of(new AddingBench(), new CopyMemoryBench(),
                 ControlChartBench.generated()));
         for (String[] real : new String[][] {{"control-uci", "synthetic-control/synthetic_control.data"},
-                {"vowels", "japanese-vowels/JapaneseVowels_TRAIN.ts"}, {"char-lm", "tinyshakespeare/input.txt"}}) {
+                {"vowels", "japanese-vowels/JapaneseVowels_TRAIN.ts"}, {"char-lm", "tinyshakespeare/input.txt"},
+                {"sentiment", "rt-polarity/rt-polarity.pos"}}) {
             if (sharedData != null && Files.isRegularFile(sharedData.resolve(real[1]))) {
                 tasks.add(task(real[0], sharedData));
             }
         }
-        List<CellVariant> cells = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "gru-reset-before",
-                "bi-gru", "bi-lstm", "gru-x2", "lstm-x2", "feed-forward"));
-        return new BenchGrid("full", tasks, cells, Map.of("char-lm", List.of(100)), 2, fullSettings(), clipping(300));
+        List<CellVariant> main = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "feed-forward"));
+        Map<String, BenchGrid.TaskOptions> options = Map.of(
+                "adding", new BenchGrid.TaskOptions(main, 0),
+                "copy", new BenchGrid.TaskOptions(main, 1000),
+                "control", options(600, "simple-rnn", "gru", "gru-reset-before", "lstm", "bi-gru", "bi-lstm", "gru-x2",
+                        "lstm-x3", "feed-forward"),
+                "control-uci", options(600, "simple-rnn", "gru", "lstm", "bi-gru", "feed-forward"),
+                "vowels", options(600, "simple-rnn", "gru", "gru-reset-before", "lstm", "bi-gru", "bi-lstm", "gru-x3",
+                        "feed-forward"),
+                "char-lm", options(500, "simple-rnn", "gru", "lstm", "lstm-x2", "feed-forward"),
+                "sentiment", options(510, "simple-rnn", "gru", "lstm", "bi-gru", "bi-lstm", "feed-forward"));
+        return new BenchGrid("full", tasks, main, Map.of("adding", List.of(100, 200, 400), "char-lm", List.of(100)), 2,
+                fullSettings(), clipping(300), options);
+    }
+
+    private static BenchGrid.TaskOptions options(int maxIterations, String... cells) {
+        return new BenchGrid.TaskOptions(CellVariants.parseAll(List.of(cells)), maxIterations);
     }
 
     /**

@@ -49,13 +49,16 @@ public final class BenchReport {
         }
         BenchSettings s = results.settings();
         md.append(String.format("- settings: %s %,d%s, batch %d, Adam %s, clip norm %s, at most %,d iterations "
-                        + "(scored on held-out data every %d) or %.0f s of training per run%n%n",
+                        + "(scored on held-out data every %d; a task's own cap, where the tasks line gives one, "
+                        + "instead) or %.0f CPU seconds of training per run%n%n",
                 s.budget() == BenchSettings.Budget.PARAMS ? "parameter budget" : "hidden size", s.size(),
-                s.budget() == BenchSettings.Budget.PARAMS ? " per model" : " units", s.batchSize(),
+                s.budget() == BenchSettings.Budget.PARAMS ? " per model (beyond a token task's embedding, the same "
+                        + "for every cell)" : " units", s.batchSize(),
                 s.learningRate(), s.clipNorm() > 0 ? String.valueOf(s.clipNorm()) : "none", s.maxIterations(),
                 s.blockIterations(), s.maxSecondsPerRun()));
         md.append("Scores are on held-out data the model never trained on; ± is the standard deviation over seeds. "
-                + "Times are wall-clock on the machine above; memory is the process's peak during the run (heap "
+                + "Times are wall-clock on the machine above (the time limit counts CPU time, so that other "
+                + "processes do not cut runs shorter); memory is the process's peak during the run (heap "
                 + "pools; native = resident − committed heap), so it includes the JVM's and ND4J's own share.\n\n");
         tasks(md, rows, scoreCharts);
         gradients(md, results, gradientCharts);

@@ -1,6 +1,7 @@
 package org.rnnkit.core.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import org.rnnkit.core.train.TrainingDivergedException;
 
 /**
  * Runs a {@link BenchGrid}: for every planned run it sizes the model to the budget, trains it with the
- * {@link Trainer} block by block, scores it on held-out data after each block, and records a {@link RunResult}.
+ * {@link Trainer} block by block, scores it on held-out data after each block, and records a {@link RunResult}. A
+ * run's time limit counts the CPU time of its training blocks ({@link BenchSettings#maxSecondsPerRun()}).
  * With a results file, the results are rewritten atomically after every run, and runs already in the file are kept
  * rather than run again (resume). Use it from Java exactly as {@code ./rnnkit bench} does.
  */
@@ -46,7 +48,7 @@ public final class BenchRunner {
                 listener.kept(p.key(), i + 1, plan.size());
                 continue;
             }
-            RunResult result = runOne(p.task(), p.cell(), p.key(), grid.settings(), i + 1, plan.size());
+            RunResult result = runOne(p.task(), p.cell(), p.key(), p.settings(), i + 1, plan.size());
             results = results.with(result);
             save(results, resultsFile);
             listener.finished(result, i + 1, plan.size());
@@ -93,11 +95,13 @@ public final class BenchRunner {
         long solvedAt = -1;
         long examplesPerBlock = 0;
         double trainSeconds = 0;
+        double cpuSeconds = 0;
         String stopped;
         for (int block = 0; ; block++) {
             int batches = Math.min(settings.blockIterations(), settings.maxIterations() - model.iterationCount());
             DataSetIterator data = instance.trainingBlock(block, batches, settings.batchSize());
             long start = System.nanoTime();
+            double cpuStart = cpuSeconds();
             long before = model.iterationCount();
             try {
                 trainer.fit(model, data, null);
@@ -107,6 +111,7 @@ public final class BenchRunner {
                 break;
             }
             trainSeconds += (System.nanoTime() - start) / 1e9;
+            cpuSeconds += cpuSeconds() - cpuStart;
             examplesPerBlock = Math.max(examplesPerBlock, (model.iterationCount() - before) * (long) settings.batchSize());
             memory.sample();
             last = instance.evaluate(model);
@@ -124,7 +129,7 @@ public final class BenchRunner {
                 stopped = "iterations";
                 break;
             }
-            if (trainSeconds >= settings.maxSecondsPerRun()) {
+            if (cpuSeconds >= settings.maxSecondsPerRun()) {
                 stopped = "time";
                 break;
             }
@@ -138,6 +143,19 @@ public final class BenchRunner {
                 last == null ? Double.NaN : last.score(), best, details, solvedAt, model.iterationCount(), stopped,
                 trainSeconds, examplesPerBlock, perSecond, PeakMemory.heapPeak(), memory.offHeapPeak(), curve,
                 atInit, trained);
+    }
+
+    /**
+     * CPU seconds this process has used. Time limits count CPU time rather than wall time, so that a run gets the
+     * same share of work on a loaded machine as on a quiet one (the training here is single-threaded, so on a quiet
+     * machine the two agree).
+     */
+    static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot && hotspot.getProcessCpuTime() >= 0) {
+            return hotspot.getProcessCpuTime() / 1e9;
+        }
+        return System.nanoTime() / 1e9; // no CPU clock on this JVM: wall time
     }
 
     private static DataSet firstHeldOutBatch(TaskInstance instance) {

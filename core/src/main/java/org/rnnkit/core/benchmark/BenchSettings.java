@@ -8,7 +8,8 @@ import org.rnnkit.core.spec.Optimizer;
  * the hidden size that brings it closest to {@code size} parameters) or at an equal hidden size ({@code size} units).
  * Every run trains with Adam and gradient-norm clipping on fresh batches, is scored on held-out data after each
  * block of {@code blockIterations} iterations, and stops when solved, at {@code maxIterations}, or after
- * {@code maxSecondsPerRun} (recorded, so a time-limited run is never mistaken for a failure to learn).
+ * {@code maxSecondsPerRun} of training CPU time (recorded, so a time-limited run is never mistaken for a failure to
+ * learn; CPU rather than wall time, so that other processes on the machine do not cut runs shorter).
  *
  * @param budget            what {@code size} fixes
  * @param size              parameters per model, or hidden units
@@ -17,7 +18,7 @@ import org.rnnkit.core.spec.Optimizer;
  * @param clipNorm          gradient-norm clipping threshold, 0 for none
  * @param maxIterations     iterations at most per run
  * @param blockIterations   iterations between scorings on held-out data
- * @param maxSecondsPerRun  wall-clock limit of one run's training
+ * @param maxSecondsPerRun  limit of one run's training, in CPU seconds
  */
 public record BenchSettings(@JsonProperty("budget") Budget budget, @JsonProperty("size") int size,
                             @JsonProperty("batchSize") int batchSize,
@@ -39,7 +40,7 @@ public record BenchSettings(@JsonProperty("budget") Budget budget, @JsonProperty
         }
     }
 
-    /** The defaults of the full grid: 10,000 parameters, batch 50, Adam 1e-2 clipped at 1, up to 3,000 iterations. */
+    /** Where grids start from: 10,000 parameters, batch 50, Adam 1e-2 clipped at 1, up to 3,000 iterations or 900 s. */
     public static BenchSettings defaults() {
         return new BenchSettings(Budget.PARAMS, 10_000, 50, 1e-2, 1.0, 3000, 100, 900);
     }

@@ -78,8 +78,9 @@ public final class CellVariants {
         @Override
         public ModelSpec spec(TaskSignature task, int hidden, Optimizer optimizer, long seed) {
             // Declared directly: the builder insists on a recurrent layer, which this baseline leaves out on purpose.
-            List<LayerSpec> layers = new ArrayList<>(List.of(new DenseSpec(hidden, Activation.RELU),
-                    new DenseSpec(hidden, Activation.RELU)));
+            List<LayerSpec> layers = new ArrayList<>(task.inputLayers());
+            layers.add(new DenseSpec(hidden, Activation.RELU));
+            layers.add(new DenseSpec(hidden, Activation.RELU));
             if (task.perSequence()) {
                 layers.add(new PoolSpec(PoolSpec.Pooling.AVG));
             }

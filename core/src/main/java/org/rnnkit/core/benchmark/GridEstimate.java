@@ -1,6 +1,8 @@
 package org.rnnkit.core.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.spec.ModelSpec;
@@ -8,38 +10,53 @@ import org.rnnkit.core.train.Trainer;
 import org.rnnkit.core.train.TrainingConfig;
 
 /**
- * How long a grid can take, printed before it starts: the training time of every run if none stops early (each run
- * at its iteration cap, or its time limit where that comes first). Training cost per iteration is modelled as
+ * How long a grid can take, printed before it starts: every run at its iteration cap, or its time limit where that
+ * comes first, plus what scoring, gradient probes and start-up add. Training cost per iteration is modelled as
  * {@code a + b · parameters · T · batch} (each parameter is used once per step and example, forward and backward),
- * with {@code a} and {@code b} measured on this machine by timing a GRU on the adding problem at two lengths (the
- * fastest of three rounds each).
- * Scoring on held-out data adds to it; runs that solve stop sooner.
+ * with {@code a} and {@code b} measured on this machine by timing a GRU at the grid's budget on the adding problem at
+ * T = 50 and T = 200 in CPU time (the fastest of three rounds each), which is what the runs' time limits count and
+ * what a quiet machine's wall time would be; the wall time of the same rounds gives the slowdown other processes
+ * cause now. The rest of a grid's wall time is {@value #OVERHEAD} × its training time, as measured
+ * on the quick grid (173 s of wall time for 135 s of training on a nearly quiet 2-core machine). Runs that solve
+ * stop sooner; a loaded machine is slower, and there the time limits cut runs short instead.
  *
- * @param upperBound        the grid's training time if every run goes to its cap
+ * @param upperBound        the grid's wall time if every run goes to its cap
  * @param secondsPerUnit    {@code b}, seconds per parameter·step·example
  * @param secondsOverhead   {@code a}, seconds per iteration whatever the size
+ * @param timeLimited       runs whose time limit comes before their iteration cap at the measured speed
+ * @param slowdown          wall time over CPU time while calibrating: how much slower than quiet the machine is now
  */
-public record GridEstimate(Duration upperBound, double secondsPerUnit, double secondsOverhead) {
+public record GridEstimate(Duration upperBound, double secondsPerUnit, double secondsOverhead, int timeLimited,
+                           double slowdown) {
+    /** Wall time over training time of the quick grid, measured. */
+    public static final double OVERHEAD = 1.3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Calibrates on this machine and sums over {@code grid}'s runs. */
     public static GridEstimate of(BenchGrid grid) throws IOException {
         BenchSettings s = grid.settings();
-        double[] shortRun = timeIterations(20, s);
-        double[] longRun = timeIterations(100, s);
-        double b = Math.max(1e-15, (longRun[1] - shortRun[1]) / (longRun[0] - shortRun[0]));
+        double[] shortRun = timeIterations(50, s);
+        double[] longRun = timeIterations(200, s);
+        double slowdown = Math.max(1, (shortRun[2] + longRun[2]) / (shortRun[1] + longRun[1]));
+        double b = Math.max(0, (longRun[1] - shortRun[1]) / (longRun[0] - shortRun[0]));
         double a = Math.max(0, shortRun[1] - b * shortRun[0]);
         double total = 0;
+        int limited = 0;
         for (BenchGrid.Planned p : grid.plan()) {
             TaskSignature sig = p.task().prepare(p.key().length(), p.key().seed()).signature();
             int hidden = BenchRunner.hidden(p.cell(), sig, s);
             long params = ParameterBudget.parameters(p.cell(), sig, hidden);
             double perIteration = a + b * units(params, p.key().length(), s.batchSize());
-            total += Math.min(s.maxIterations() * perIteration, s.maxSecondsPerRun());
+            double capped = p.settings().maxIterations() * perIteration;
+            if (capped > p.settings().maxSecondsPerRun()) {
+                limited++;
+            }
+            total += Math.min(capped, p.settings().maxSecondsPerRun());
         }
-        return new GridEstimate(Duration.ofSeconds(Math.round(total)), b, a);
+        return new GridEstimate(Duration.ofSeconds(Math.round(total * OVERHEAD)), b, a, limited, slowdown);
     }
 
-    /** {@code [units, seconds per iteration]} of a GRU at the budget on the adding problem at {@code length}. */
+    /** {@code [units, CPU seconds per iteration, wall seconds per iteration]} of a GRU at the budget on the adding problem at {@code length}. */
     private static double[] timeIterations(int length, BenchSettings s) throws IOException {
         CellVariant gru = CellVariants.gru();
         TaskInstance instance = new AddingBench(10).prepare(length, 0);
@@ -47,16 +64,19 @@ public record GridEstimate(Duration upperBound, double secondsPerUnit, double se
         ModelSpec spec = gru.spec(instance.signature(), hidden, s.optimizer(), 0);
         SequenceModel model = SequenceModel.create(spec);
         Trainer trainer = new Trainer(TrainingConfig.epochs(1));
-        trainer.fit(model, instance.trainingBlock(0, 3, s.batchSize()), null); // warm-up
-        // The fastest of three short rounds: other processes on the machine only ever slow a round down.
+        trainer.fit(model, instance.trainingBlock(0, 5, s.batchSize()), null); // warm-up
         double seconds = Double.MAX_VALUE;
+        double wall = Double.MAX_VALUE;
         for (int round = 1; round <= 3; round++) {
-            int iterations = 5;
+            int iterations = 10;
             long start = System.nanoTime();
+            // This thread's CPU time: the compiler and collector threads, busy while the JVM warms up, stay out.
+            long cpu = THREADS.getCurrentThreadCpuTime();
             trainer.fit(model, instance.trainingBlock(round, iterations, s.batchSize()), null);
-            seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9 / iterations);
+            seconds = Math.min(seconds, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9 / iterations);
+            wall = Math.min(wall, (System.nanoTime() - start) / 1e9 / iterations);
         }
-        return new double[] {units(ParameterBudget.parameters(spec), length, s.batchSize()), seconds};
+        return new double[] {units(ParameterBudget.parameters(spec), length, s.batchSize()), seconds, wall};
     }
 
     private static double units(long parameters, int length, int batch) {
@@ -66,8 +86,12 @@ public record GridEstimate(Duration upperBound, double secondsPerUnit, double se
     /** The estimate in words. */
     public String describe() {
         long s = upperBound.toSeconds();
-        return String.format("at most %dh%02dm of training if no run stops early (measured here: %.3f ms per "
-                + "iteration + %.3g ms per million parameter·step·examples); scoring adds to it, solved runs "
-                + "stop sooner", s / 3600, (s % 3600) / 60, secondsOverhead * 1e3, secondsPerUnit * 1e9);
+        long now = Math.round(s * slowdown);
+        return String.format("at most %dh%02dm on this machine when quiet if no run stops early (CPU time measured "
+                + "here: %.2f ms per iteration + %.3g ms per million parameter·step·examples; %d runs would reach "
+                + "their time limit first; scoring and start-up counted as ×%.1f of training, as on the quick grid); "
+                + "solved runs stop sooner; at the current load (wall/CPU %.1f) about %dh%02dm",
+                s / 3600, (s % 3600) / 60, secondsOverhead * 1e3, secondsPerUnit * 1e9, timeLimited, OVERHEAD,
+                slowdown, now / 3600, (now % 3600) / 60);
     }
 }

@@ -2,6 +2,7 @@ package org.rnnkit.core.benchmark;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.rnnkit.core.builder.NetworkCompiler;
 import org.rnnkit.core.spec.ModelSpec;
@@ -9,7 +10,9 @@ import org.rnnkit.core.spec.Optimizer;
 
 /**
  * Sizes models for a fair comparison: counts a declaration's parameters without allocating them, and finds the
- * hidden size at which a {@link CellVariant} comes closest to a parameter budget.
+ * hidden size at which a {@link CellVariant} comes closest to a parameter budget. The budget counts what follows a
+ * token embedding: the embedding is the same for every cell of a task ({@link TaskSignature#embedding()}), and a
+ * vocabulary's embedding alone would outgrow any budget that fits recurrent cells on a small machine.
  */
 public final class ParameterBudget {
     private static final Optimizer ANY = Optimizer.adam(1e-3);
@@ -19,12 +22,7 @@ public final class ParameterBudget {
 
     /** Trainable parameters of the network {@code spec} compiles to. */
     public static long parameters(ModelSpec spec) {
-        MultiLayerConfiguration conf = NetworkCompiler.configuration(spec, DataType.FLOAT);
-        long sum = 0;
-        for (NeuralNetConfiguration layer : conf.getConfs()) {
-            sum += layer.getLayer().initializer().numParams(layer);
-        }
-        return sum;
+        return count(spec, true);
     }
 
     /** Parameters of {@code cell} on {@code task} at {@code hidden} units. */
@@ -32,8 +30,25 @@ public final class ParameterBudget {
         return parameters(cell.spec(task, hidden, ANY, 0));
     }
 
+    /** Parameters of {@code cell} on {@code task} at {@code hidden} units, less the task's embedding: the budgeted part. */
+    public static long budgeted(CellVariant cell, TaskSignature task, int hidden) {
+        return count(cell.spec(task, hidden, ANY, 0), false);
+    }
+
+    private static long count(ModelSpec spec, boolean withEmbedding) {
+        MultiLayerConfiguration conf = NetworkCompiler.configuration(spec, DataType.FLOAT);
+        long sum = 0;
+        for (NeuralNetConfiguration layer : conf.getConfs()) {
+            if (withEmbedding || !(layer.getLayer() instanceof EmbeddingSequenceLayer)) {
+                sum += layer.getLayer().initializer().numParams(layer);
+            }
+        }
+        return sum;
+    }
+
     /**
-     * The hidden size (at least 1) whose parameter count is closest to {@code budget}; parameter counts grow with
+     * The hidden size (at least 1) whose {@linkplain #budgeted budgeted} parameter count is closest to
+     * {@code budget}; parameter counts grow with
      * the hidden size, so a bisection finds it.
      */
     public static int hiddenFor(CellVariant cell, TaskSignature task, long budget) {
@@ -42,7 +57,7 @@ public final class ParameterBudget {
         }
         int lo = 1;
         int hi = 1;
-        while (parameters(cell, task, hi) < budget) {
+        while (budgeted(cell, task, hi) < budget) {
             lo = hi;
             hi *= 2;
             if (hi > 1 << 16) {
@@ -51,14 +66,14 @@ public final class ParameterBudget {
         }
         while (hi - lo > 1) { // invariant: parameters(lo) < budget <= parameters(hi), or lo = hi = 1
             int mid = (lo + hi) >>> 1;
-            if (parameters(cell, task, mid) < budget) {
+            if (budgeted(cell, task, mid) < budget) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        long below = Math.abs(budget - parameters(cell, task, lo));
-        long above = Math.abs(parameters(cell, task, hi) - budget);
+        long below = Math.abs(budget - budgeted(cell, task, lo));
+        long above = Math.abs(budgeted(cell, task, hi) - budget);
         return below <= above ? lo : hi;
     }
 }

@@ -1,20 +1,25 @@
 package org.rnnkit.core.benchmark;
 
+import java.util.List;
 import org.rnnkit.core.Rnn;
 import org.rnnkit.core.builder.SequenceBuilder;
+import org.rnnkit.core.spec.EmbeddingSpec;
 import org.rnnkit.core.spec.InputSpec;
+import org.rnnkit.core.spec.LayerSpec;
 import org.rnnkit.core.spec.OutputSpec;
 
 /**
  * What a task asks of a model, so that a {@link CellVariant} can build one for it: the input, whether the answer is
- * one per sequence or one per step, and the head (regression targets or classes).
+ * one per sequence or one per step, the head (regression targets or classes), and for token input the size of the
+ * embedding every model starts with (the same for every cell, so it is left out of the parameter budget).
  *
  * @param input                 what the model reads
  * @param perSequence           one answer per sequence (many-to-one) rather than one per step
  * @param head                  regression or classification
  * @param outputs               regression targets or classes
+ * @param embedding             units of the embedding of token input; 0 for feature input
  */
-public record TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs) {
+public record TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs, int embedding) {
 
     /** The output layer a task needs. */
     public enum Head { REGRESSION, CLASSES }
@@ -23,11 +28,26 @@ public record TaskSignature(InputSpec input, boolean perSequence, Head head, int
         if (input == null || head == null || outputs < 1) {
             throw new IllegalArgumentException("a task signature needs an input, a head and at least one output");
         }
+        if ((input.kind() == InputSpec.Kind.TOKENS) != (embedding > 0)) {
+            throw new IllegalArgumentException("token input needs an embedding size and feature input none, got "
+                    + input.kind() + " input with embedding " + embedding);
+        }
     }
 
-    /** A builder for this task's input. */
+    /** A task on feature input (no embedding). */
+    public TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs) {
+        this(input, perSequence, head, outputs, 0);
+    }
+
+    /** A builder for this task's input, with its embedding for token input. */
     public SequenceBuilder start() {
-        return Rnn.sequence(input);
+        SequenceBuilder b = Rnn.sequence(input);
+        return embedding > 0 ? b.embedding(embedding) : b;
+    }
+
+    /** The layers every model of this task starts with: the embedding of token input, or none. */
+    public List<LayerSpec> inputLayers() {
+        return embedding > 0 ? List.of(new EmbeddingSpec(embedding)) : List.of();
     }
 
     /**
