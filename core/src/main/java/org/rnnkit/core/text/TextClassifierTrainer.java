@@ -172,10 +172,12 @@ public final class TextClassifierTrainer {
         EvaluationReport networkValidation = classifier.evaluate(validation);
         TextClassifier trained = classifier;
         if (settings.ngrams() > 0) {
+            long start = System.nanoTime();
             trained = classifier.withNgramPath(NgramPathTrainer.train(fit, validation,
                     probabilities(classifier, validation), tokenizer, settings.ngrams()));
             if (progress != null) {
-                progress.printf("n-gram path: %s%n", trained.ngramPath().orElseThrow().describe());
+                progress.printf(java.util.Locale.ROOT, "n-gram path: %s (%.1fs)%n",
+                        trained.ngramPath().orElseThrow().describe(), (System.nanoTime() - start) / 1e9);
             }
         }
         return new Result(trained, settings, part.description(), fit.size(), validation.size(), result, accuracy,
