@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.eval.EvaluationReport;
@@ -176,7 +177,7 @@ public final class TextClassifierTrainer {
             trained = classifier.withNgramPath(NgramPathTrainer.train(fit, validation,
                     probabilities(classifier, validation), tokenizer, settings.ngrams()));
             if (progress != null) {
-                progress.printf(java.util.Locale.ROOT, "n-gram path: %s (%.1fs)%n",
+                progress.printf(Locale.ROOT, "n-gram path: %s (%.1fs)%n",
                         trained.ngramPath().orElseThrow().describe(), (System.nanoTime() - start) / 1e9);
             }
         }
