@@ -3,6 +3,7 @@ package org.rnnkit.apps.sentiment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rnnkit.core.eval.EvaluationReport;
@@ -55,6 +56,11 @@ final class EvalCommand implements Callable<Integer> {
         System.out.println("model: " + model);
         System.out.println("data:  " + part.description());
         System.out.print(metrics.toText());
+        // With an n-gram path, what each part gets right alone on the same texts.
+        Optional<double[]> parts = classifier.ngramPathOnly().map(ngrams -> new double[] {
+            classifier.networkOnly().evaluate(part.corpus()).accuracy(), ngrams.evaluate(part.corpus()).accuracy()});
+        parts.ifPresent(a -> System.out.printf(Locale.ROOT, "parts on the same texts: recurrent network alone "
+                + "%.4f, n-gram path alone %.4f, combined %.4f%n", a[0], a[1], metrics.accuracy()));
         Optional<TextSource.Part> training = noBaseline || all ? Optional.empty()
                 : source.trainingPartOf(classifier.testSplit().orElse(null));
         Optional<BaselineComparison> baseline = training.map(t -> BaselineComparison.of(classifier, t.corpus(),
@@ -65,6 +71,7 @@ final class EvalCommand implements Callable<Integer> {
             json.put("model", model.toString());
             json.put("data", part.description());
             json.setAll(metrics.toJsonNode());
+            parts.ifPresent(a -> json.put("networkAloneAccuracy", a[0]).put("ngramPathAloneAccuracy", a[1]));
             baseline.ifPresent(b -> json.set("baseline", b.toJsonNode()));
             AtomicFiles.writeString(report, Json.pretty(json) + "\n");
             System.out.println("wrote " + report);

@@ -57,14 +57,15 @@ class SentimentCommandTest {
         assertTrue(metrics.get("validation").get("accuracy").asDouble() > 0.5);
         assertEquals(metrics.get("training").get("epochsRun").asInt(), metrics.get("training").get("history").size());
         assertTrue(metrics.get("training").get("history").get(0).get("validationAccuracy").asDouble() > 0);
-        // The kept epoch is the most accurate one, and the final validation metrics are that epoch's.
+        // The kept epoch is the most accurate one, and the network's final validation metrics are that epoch's.
         JsonNode training = metrics.get("training");
         assertEquals("accuracy", training.get("metric").asText());
         int best = training.get("bestEpoch").asInt();
         assertEquals(training.get("bestAccuracy").asDouble(),
                 training.get("history").get(best - 1).get("validationAccuracy").asDouble(), 1e-12);
-        assertEquals(training.get("bestAccuracy").asDouble(), metrics.get("validation").get("accuracy").asDouble(),
-                1e-9);
+        assertEquals(training.get("bestAccuracy").asDouble(),
+                metrics.get("networkValidation").get("accuracy").asDouble(), 1e-9);
+        assertTrue(metrics.get("ngramPath").asText().startsWith("n-grams up to 2 words"), metrics.toString());
         for (String file : List.of("loss.png", "training.json")) {
             assertTrue(Files.size(model.resolveSibling(file)) > 100, file);
         }
@@ -94,6 +95,10 @@ class SentimentCommandTest {
         assertEquals(612, baseline.get("trainExamples").asInt());
         assertTrue(baseline.get("accuracy").asDouble() > 0.6, "baseline accuracy " + baseline.get("accuracy"));
         assertEquals(json.get("accuracy").asDouble(), baseline.get("modelAccuracy").asDouble(), 1e-9);
+        // The parts of the default model, each alone on the same texts.
+        assertTrue(r.out().contains("recurrent network alone") && r.out().contains("n-gram path alone"), r.out());
+        assertTrue(json.get("networkAloneAccuracy").asDouble() > 0.5 && json.get("ngramPathAloneAccuracy")
+                .asDouble() > 0.5, json.toString());
     }
 
     @Test

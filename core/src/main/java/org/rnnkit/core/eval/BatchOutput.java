@@ -45,6 +45,22 @@ public final class BatchOutput {
         return new BatchOutput(values, m, (int) shape[0], (int) shape[1], steps);
     }
 
+    /** One output per sequence from plain values ({@code rows[i]} is sequence i's; all of one length). */
+    public static BatchOutput ofRows(double[][] rows) {
+        int units = rows.length == 0 ? 0 : rows[0].length;
+        float[] values = new float[rows.length * units];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != units) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected "
+                        + units);
+            }
+            for (int u = 0; u < units; u++) {
+                values[i * units + u] = (float) rows[i][u];
+            }
+        }
+        return new BatchOutput(values, null, rows.length, units, 0);
+    }
+
     /** Number of sequences in the batch. */
     public int rows() {
         return rows;

@@ -104,6 +104,14 @@ public abstract class Pipeline<I, T, P> {
         return bundle;
     }
 
+    /**
+     * The outputs predictions and evaluation read for a batch of {@code inputs}: the network's, unless a kind
+     * combines them with a part of its own (a {@link TextClassifier}'s {@link NgramPath}).
+     */
+    BatchOutput adjust(List<I> inputs, BatchOutput network) {
+        return network;
+    }
+
     /** Compares predictions with targets and builds the report. */
     interface Scorer<T> {
         /** Adds row {@code row} of a batch, whose target is {@code target} (input number {@code index}). */
@@ -144,7 +152,8 @@ public abstract class Pipeline<I, T, P> {
                 batch.add(inputs.get(indices[j]));
             }
             SequenceBatcher.Padded padded = input.encode(batch);
-            consumer.accept(indices, BatchOutput.of(model.output(padded.values(), padded.mask()), padded.mask()));
+            consumer.accept(indices, adjust(batch,
+                    BatchOutput.of(model.output(padded.values(), padded.mask()), padded.mask())));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rnnkit.core.SequenceModel;
+import org.rnnkit.core.eval.BatchOutput;
 import org.rnnkit.core.eval.EvaluationReport;
 import org.rnnkit.core.io.ModelBundle;
 import org.rnnkit.core.io.ModelFileException;
@@ -24,6 +25,8 @@ import org.rnnkit.datasets.text.TextEncoder;
  * Classifies texts (e.g. sentiment): a text in, a {@link Classification} out. The file keeps the tokenizer,
  * vocabulary and length limit, so a loaded classifier reads text exactly as in training, and, when training held
  * part of its data out for testing, how ({@link TestSplit}), so that exactly that part can be evaluated later.
+ * With an {@link NgramPath}, its predictions combine the network's with a linear model of the text's word n-grams
+ * ({@link #networkOnly()} gives the network's alone).
  */
 public final class TextClassifier extends Pipeline<String, String, Classification> {
     private static final String KIND = "text-classifier";
@@ -33,21 +36,47 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
 
     private final LabelSet labels;
     private final TestSplit testSplit;
+    private final NgramPath ngramPath;
 
-    private TextClassifier(SequenceModel model, TextInput input, LabelSet labels, TestSplit testSplit) {
+    private TextClassifier(SequenceModel model, TextInput input, LabelSet labels, TestSplit testSplit,
+                           NgramPath ngramPath) {
         super(KIND, model, input, new ClassHead(labels, model.spec(), Shape.VECTOR));
         this.labels = labels;
         this.testSplit = testSplit;
+        this.ngramPath = ngramPath;
     }
 
     /** A classifier of {@code model} (token input, softmax over {@code labels}) reading text with {@code encoder}. */
     public static TextClassifier of(SequenceModel model, TextEncoder encoder, LabelSet labels) {
-        return new TextClassifier(model, new TextInput(encoder), labels, null);
+        return new TextClassifier(model, new TextInput(encoder), labels, null, null);
     }
 
     /** A copy that records how its training data's test part was held out (null: the data had its own). */
     public TextClassifier withTestSplit(TestSplit split) {
-        return new TextClassifier(model(), input(), labels(), split);
+        return new TextClassifier(model(), input(), labels(), split, ngramPath);
+    }
+
+    /**
+     * A copy whose predictions combine the network's with {@code path}'s (its classes in this classifier's order);
+     * null for the network alone.
+     */
+    public TextClassifier withNgramPath(NgramPath path) {
+        return new TextClassifier(model(), input(), labels(), testSplit, path);
+    }
+
+    /** The n-gram path combined with the network, if there is one. */
+    public Optional<NgramPath> ngramPath() {
+        return Optional.ofNullable(ngramPath);
+    }
+
+    /** Its n-gram path alone (the network's output left out), when it has one: what that part gets right by itself. */
+    public Optional<TextClassifier> ngramPathOnly() {
+        return ngramPath().map(p -> withNgramPath(p.alone()));
+    }
+
+    /** This classifier without its n-gram path: the recurrent network alone (itself when it has none). */
+    public TextClassifier networkOnly() {
+        return ngramPath == null ? this : withNgramPath(null);
     }
 
     /**
@@ -60,7 +89,8 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
         LabelSet labels = ClassHead.read(f);
         TestSplit split = f.readOptional(TEST_SPLIT, json -> TestSplit.fromJson(Json.read(json, TEST_SPLIT)))
                 .orElse(null);
-        return f.build("pipeline", () -> new TextClassifier(f.model(), input, labels, split));
+        NgramPath ngrams = f.readOptional(NgramPath.FILE, NgramPath::fromJson).orElse(null);
+        return f.build("pipeline", () -> new TextClassifier(f.model(), input, labels, split, ngrams));
     }
 
     /*
@@ -136,7 +166,21 @@ public final class TextClassifier extends Pipeline<String, String, Classificatio
     }
 
     @Override
+    BatchOutput adjust(List<String> texts, BatchOutput network) {
+        if (ngramPath == null) {
+            return network;
+        }
+        double[][] rows = new double[texts.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = ngramPath.combine(network.row(i), encoder().tokenizer().tokenize(texts.get(i)));
+        }
+        return BatchOutput.ofRows(rows);
+    }
+
+    @Override
     ModelBundle attachExtras(ModelBundle bundle) {
-        return testSplit == null ? bundle : bundle.withText(TEST_SPLIT, Json.write(testSplit.toJsonNode()));
+        ModelBundle out = testSplit == null ? bundle
+                : bundle.withText(TEST_SPLIT, Json.write(testSplit.toJsonNode()));
+        return ngramPath == null ? out : out.withText(NgramPath.FILE, ngramPath.toJson());
     }
 }

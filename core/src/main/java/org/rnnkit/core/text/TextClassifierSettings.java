@@ -33,6 +33,8 @@ public record TextClassifierSettings(
         double wordDropout,
         @Setting("How the steps become one vector: max or avg over the real steps, or last (the last real step).")
         Reduction pooling,
+        @Setting("Longest word n-gram of the linear path whose predictions are combined with the network's "
+                + "(1: words, 2: words and word pairs); 0 for the network alone.") int ngrams,
         @Setting("Tokens kept per text (the end of longer texts); 0 takes the 95th percentile of training lengths, "
                 + "at most 400.") int maxLength,
         @Setting("Occurrences a token needs in the training texts to enter the vocabulary.") int minFrequency,
@@ -74,10 +76,12 @@ public record TextClassifierSettings(
      * the UCI sentences (the loss turns up an epoch or two before accuracy stops improving); embedding and word
      * dropout did not help there, so they are off. On the test parts the gain did not carry over (README,
      * sentiment demo). In single runs on the UCI sentences, max pooling scored above the last step and averaging,
-     * and 128-dimensional embeddings above 64.
+     * and 128-dimensional embeddings above 64. An n-gram path of words and word pairs ({@link #ngrams} 2) is
+     * combined with the network: on the same tuning splits it lifted rt-polarity from 0.743 to 0.761 and the UCI
+     * sentences from 0.848 to 0.870, where the network alone was level with a linear model.
      */
     public static TextClassifierSettings defaults() {
-        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, 0, 0, Reduction.MAX, 0, 2, 20_000, 0.1,
+        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, 0, 0, Reduction.MAX, 2, 0, 2, 20_000, 0.1,
                 0.1, 20, 32, 2e-3, 0, 0, 3, StopMetric.ACCURACY, 42);
     }
 
@@ -91,6 +95,7 @@ public record TextClassifierSettings(
                 + embeddingDropout);
         require(wordDropout >= 0 && wordDropout < 1, "word dropout must be in [0, 1), got " + wordDropout);
         require(l2 >= 0 && clipNorm >= 0, "l2 and clip norm must be >= 0");
+        require(ngrams >= 0 && ngrams <= 5, "ngrams must be in [0, 5], got " + ngrams);
         require(maxLength >= 0, "max length must be >= 0 (0: from the data), got " + maxLength);
         require(minFrequency >= 1 && maxVocabulary >= 5, "min frequency must be >= 1 and max vocabulary >= 5");
         require(epochs >= 1 && batch >= 1 && patience >= 0, "epochs and batch must be positive, patience >= 0");
@@ -146,6 +151,7 @@ public record TextClassifierSettings(
     public String describeNetwork() {
         return (bidirectional ? "bidirectional " : "") + cell + " " + hidden + " x" + layers + ", embedding "
                 + embedding + (embeddingDropout > 0 ? " (dropout " + embeddingDropout + ")" : "") + ", "
-                + (pooling == Reduction.LAST ? "last step" : pooling + " pooling") + ", dropout " + dropout;
+                + (pooling == Reduction.LAST ? "last step" : pooling + " pooling") + ", dropout " + dropout
+                + (ngrams > 0 ? ", with an n-gram path (up to " + ngrams + " words)" : "");
     }
 }

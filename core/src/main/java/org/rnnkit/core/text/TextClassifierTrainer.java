@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.eval.EvaluationReport;
+import org.rnnkit.core.task.Classification;
 import org.rnnkit.core.task.TextClassifier;
 import org.rnnkit.core.train.ConsoleProgress;
 import org.rnnkit.core.train.EpochStats;
@@ -22,6 +24,7 @@ import org.rnnkit.datasets.BatchPlan;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.Json;
 import org.rnnkit.datasets.text.HoldOut;
+import org.rnnkit.datasets.text.LabelledText;
 import org.rnnkit.datasets.text.TextCorpus;
 import org.rnnkit.datasets.text.TextDataSetIterator;
 import org.rnnkit.datasets.text.TextEncoder;
@@ -52,11 +55,13 @@ public final class TextClassifierTrainer {
      * @param training           per-epoch losses, best epoch, early stopping, duration
      * @param validationAccuracy accuracy on the validation texts after each epoch of {@code training.history()}
      *                           (NaN for epochs run before a resume)
-     * @param validation         full metrics of the final classifier on the validation texts
+     * @param networkValidation  metrics of the recurrent network alone on the validation texts
+     * @param validation         full metrics of the final classifier on the validation texts (with the n-gram path,
+     *                           whose combination weights were fitted on them, so an optimistic figure)
      */
     public record Result(TextClassifier classifier, TextClassifierSettings settings, String data, int trainExamples,
                          int validationExamples, TrainingResult training, List<Double> validationAccuracy,
-                         EvaluationReport validation) {
+                         EvaluationReport networkValidation, EvaluationReport validation) {
 
         /** Settings, data, vocabulary and length, per-epoch history and validation metrics as one JSON object. */
         public ObjectNode metrics() {
@@ -87,6 +92,8 @@ public final class TextClassifierTrainer {
                 }
             }
             root.set("training", curve);
+            classifier.ngramPath().ifPresent(p -> root.put("ngramPath", p.describe()));
+            root.set("networkValidation", networkValidation.toJsonNode());
             root.set("validation", validation.toJsonNode());
             return root;
         }
@@ -163,8 +170,33 @@ public final class TextClassifierTrainer {
                 new TextDataSetIterator(validation, encoder, BatchPlan.bucketed(settings.batch(), 0)));
         List<Double> accuracy = result.history().stream()
                 .map(e -> accuracyByEpoch.getOrDefault(e.epoch(), Double.NaN)).toList();
-        return new Result(classifier, settings, part.description(), fit.size(), validation.size(), result, accuracy,
-                classifier.evaluate(validation));
+        EvaluationReport networkValidation = classifier.evaluate(validation);
+        TextClassifier trained = classifier;
+        if (settings.ngrams() > 0) {
+            long start = System.nanoTime();
+            trained = classifier.withNgramPath(NgramPathTrainer.train(fit, validation,
+                    probabilities(classifier, validation), tokenizer, settings.ngrams()));
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "n-gram path: %s (%.1fs)%n",
+                        trained.ngramPath().orElseThrow().describe(), (System.nanoTime() - start) / 1e9);
+            }
+        }
+        return new Result(trained, settings, part.description(), fit.size(), validation.size(), result, accuracy,
+                networkValidation, trained.evaluate(validation));
+    }
+
+    /** The classifier's class probabilities for each text of {@code corpus}, in the classifier's class order. */
+    private static double[][] probabilities(TextClassifier classifier, TextCorpus corpus) {
+        List<String> names = classifier.labels().names();
+        List<Classification> predictions = classifier.predict(corpus.texts().stream().map(LabelledText::text)
+                .toList());
+        double[][] out = new double[predictions.size()][names.size()];
+        for (int i = 0; i < out.length; i++) {
+            for (int c = 0; c < names.size(); c++) {
+                out[i][c] = predictions.get(i).probabilities().get(names.get(c));
+            }
+        }
+        return out;
     }
 
     /** The {@link TextClassifierSettings#LENGTH_PERCENTILE} of token counts, within [8, MAX_AUTO_LENGTH]. */

@@ -30,8 +30,8 @@ class TextClassifierTest {
     @TempDir
     Path dir;
 
-    private static TextClassifierSettings tiny(int maxLength) {
-        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, 0, 0, TextClassifierSettings.Reduction.MAX,
+    private static TextClassifierSettings tiny(int maxLength, int ngrams) {
+        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, 0, 0, TextClassifierSettings.Reduction.MAX, ngrams,
                 maxLength, 1, 1000, 0.1, 0.2, 2, 16, 0.01, 0, 0, 1, StopMetric.ACCURACY, 3);
     }
 
@@ -39,7 +39,7 @@ class TextClassifierTest {
     void trainsSavesAndLoadsWithSameEncodingAndPredictions() throws Exception {
         TextSource source = TextSource.builtInSentiment();
         TextClassifierTrainer.Result result = TextClassifierTrainer.train(source.trainingPart(new HoldOut(0.1, 5)),
-                tiny(12), null);
+                tiny(12, 2), null);
         TextClassifier trained = result.classifier();
         assertEquals(12, trained.encoder().maxLength());
         assertEquals(result.training().history().size(), result.validationAccuracy().size());
@@ -54,6 +54,8 @@ class TextClassifierTest {
         assertEquals(trained.encoder().vocabulary(), loaded.encoder().vocabulary());
         assertEquals(TextEncoder.Truncation.KEEP_END, loaded.encoder().truncation());
         assertEquals(trained.testSplit(), loaded.testSplit());
+        assertEquals(trained.ngramPath().orElseThrow().size(), loaded.ngramPath().orElseThrow().size());
+        assertTrue(loaded.networkOnly().ngramPath().isEmpty());
         List<String> texts = List.of("not bad at all", "the soup was cold and the waiter rude", "zzz unknown qqq");
         List<Classification> batch = loaded.predict(texts);
         for (int i = 0; i < texts.size(); i++) {
@@ -84,7 +86,7 @@ class TextClassifierTest {
         }
         TextCorpus corpus = new TextCorpus(texts, LabelSet.of("neg", "pos"));
         TextSource.Part part = new TextSource.Part(corpus, "in memory", null);
-        TextClassifier c = TextClassifierTrainer.train(part, tiny(0), null).classifier();
+        TextClassifier c = TextClassifierTrainer.train(part, tiny(0, 0), null).classifier();
         TextCorpus other = new TextCorpus(List.of(new LabelledText("so so", 0, "other.tsv:4")),
                 LabelSet.of("neutral"));
         Exception e = assertThrows(DataFormatException.class, () -> c.evaluate(other));
