@@ -147,7 +147,8 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
             step = new CellStep(this, mb);
             stepWeights = w;
         }
-        double[] h = storedState(STATE_KEY, mb, units);
+        double[] h = stateMap.get(STATE_KEY) == null && layerConf().isInitialStateFromInput()
+                ? initialStateFromInput(in, mb, units) : storedState(STATE_KEY, mb, units);
         double[] c = step.hasMemory() ? storedState(MEMORY_KEY, mb, units) : null;
         Buf.toTimeMajor(in.castTo(dataType), step.input());
         step.step(h, c);
@@ -187,6 +188,18 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
         Buf.of(plain).read(0, values, values.length);
         // The buffer view does not keep the array's memory alive on its own.
         java.lang.ref.Reference.reachabilityFence(plain);
+        return values;
+    }
+
+    /** The first step's last {@code units} input features as {@code [mb * units]} values (see {@link #forward}). */
+    private double[] initialStateFromInput(INDArray in, int mb, int units) {
+        long from = layerConf().getNIn() - units;
+        double[] values = new double[mb * units];
+        for (int b = 0; b < mb; b++) { // once per sequence, so element reads cost nothing that matters
+            for (int j = 0; j < units; j++) {
+                values[b * units + j] = in.getDouble(b, from + j, 0);
+            }
+        }
         return values;
     }
 

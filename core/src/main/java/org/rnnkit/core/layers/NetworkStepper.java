@@ -91,7 +91,8 @@ public final class NetworkStepper {
         }
         List<Integer> cells = new ArrayList<>();
         for (int i = first; i < n - 1; i++) {
-            if (!(network.getLayer(i) instanceof CellLayer)) {
+            // A cell that takes its initial state from its input starts from a state the zero state would miss.
+            if (!(network.getLayer(i) instanceof CellLayer cell) || cell.layerConf().isInitialStateFromInput()) {
                 return Optional.empty();
             }
             cells.add(i);
