@@ -106,4 +106,24 @@ class NetworkStepperTest {
         dl4j.init();
         assertTrue(NetworkStepper.of(dl4j).isEmpty(), "DL4J's own LSTM is stepped by rnnTimeStep");
     }
+
+    @Test
+    void declinesCellsThatTakeTheirInitialStateFromTheInput() {
+        // Its zero state would miss the state such a cell reads from its first input step.
+        assertTrue(NetworkStepper.of(gruNetwork(false)).isPresent(), "the same network without the flag is stepped");
+        assertTrue(NetworkStepper.of(gruNetwork(true)).isEmpty(), "such a cell is stepped by rnnTimeStep");
+    }
+
+    private static MultiLayerNetwork gruNetwork(boolean initialStateFromInput) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer.Builder().nIn(VOCAB).nOut(8)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
+                .layer(new GRU.Builder().nIn(8).nOut(8).initialStateFromInput(initialStateFromInput).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder().nIn(8).nOut(VOCAB)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        return net;
+    }
 }
