@@ -61,29 +61,7 @@ public final class BagOfWordsBaseline {
             features.add(words(tokenizer, vocabulary, t.text()));
             targets[i] = t.label();
         }
-        double[] x = new double[k * v + k];
-        Lbfgs.minimise((params, gradient) -> {
-            double value = 0;
-            Arrays.fill(gradient, 0);
-            double[] p = new double[k];
-            for (int i = 0; i < targets.length; i++) {
-                int[] words = features.get(i);
-                probabilities(params, v, k, words, p);
-                value -= c * Math.log(Math.max(p[targets[i]], Double.MIN_NORMAL));
-                for (int cls = 0; cls < k; cls++) {
-                    double coefficient = c * (p[cls] - (cls == targets[i] ? 1 : 0));
-                    for (int w : words) {
-                        gradient[cls * v + w] += coefficient;
-                    }
-                    gradient[k * v + cls] += coefficient;
-                }
-            }
-            for (int j = 0; j < k * v; j++) {
-                value += 0.5 * params[j] * params[j];
-                gradient[j] += params[j];
-            }
-            return value;
-        }, x, MAX_ITERATIONS, TOLERANCE);
+        double[] x = SparseLogisticRegression.fit(features, targets, k, v, null, c, MAX_ITERATIONS, TOLERANCE);
         return new BagOfWordsBaseline(tokenizer, vocabulary, corpus.classes(), x);
     }
 
@@ -93,31 +71,11 @@ public final class BagOfWordsBaseline {
                 .filter(i -> i >= SpecialTokens.COUNT).distinct().sorted().toArray();
     }
 
-    /** Softmax of the class scores of {@code words} into {@code out}. */
-    private static void probabilities(double[] params, int v, int k, int[] words, double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int cls = 0; cls < k; cls++) {
-            double z = params[k * v + cls];
-            for (int w : words) {
-                z += params[cls * v + w];
-            }
-            out[cls] = z;
-            max = Math.max(max, z);
-        }
-        double sum = 0;
-        for (int cls = 0; cls < k; cls++) {
-            out[cls] = Math.exp(out[cls] - max);
-            sum += out[cls];
-        }
-        for (int cls = 0; cls < k; cls++) {
-            out[cls] /= sum;
-        }
-    }
-
     /** The probability of each class (in {@link #labels()} order) for {@code text}. */
     public double[] probabilities(String text) {
         double[] p = new double[labels.size()];
-        probabilities(parameters, vocabulary.size(), labels.size(), words(tokenizer, vocabulary, text), p);
+        SparseLogisticRegression.probabilities(parameters, labels.size(), vocabulary.size(), null,
+                words(tokenizer, vocabulary, text), p);
         return p;
     }
 

@@ -64,36 +64,7 @@ public final class NgramPathTrainer {
         }
         int f = ngrams.size();
         double[] ratio = ratios(features, targets, k, f);
-        double[] x = new double[k * f + k];
-        Lbfgs.minimise((params, gradient) -> {
-            Arrays.fill(gradient, 0);
-            double value = 0;
-            double[] z = new double[k];
-            for (int i = 0; i < targets.length; i++) {
-                int[] js = features.get(i);
-                for (int c = 0; c < k; c++) {
-                    double s = params[k * f + c];
-                    for (int j : js) {
-                        s += ratio[c * f + j] * params[c * f + j];
-                    }
-                    z[c] = s;
-                }
-                double[] p = softmax(z);
-                value -= C * Math.log(Math.max(p[targets[i]], Double.MIN_NORMAL));
-                for (int c = 0; c < k; c++) {
-                    double coefficient = C * (p[c] - (c == targets[i] ? 1 : 0));
-                    for (int j : js) {
-                        gradient[c * f + j] += coefficient * ratio[c * f + j];
-                    }
-                    gradient[k * f + c] += coefficient;
-                }
-            }
-            for (int j = 0; j < k * f; j++) {
-                value += 0.5 * params[j] * params[j];
-                gradient[j] += params[j];
-            }
-            return value;
-        }, x, MAX_ITERATIONS, TOLERANCE);
+        double[] x = SparseLogisticRegression.fit(features, targets, k, f, ratio, C, MAX_ITERATIONS, TOLERANCE);
         float[] weights = new float[k * f];
         for (int j = 0; j < k * f; j++) {
             weights[j] = (float) (ratio[j] * x[j]);
@@ -173,7 +144,8 @@ public final class NgramPathTrainer {
                 for (int c = 0; c < k; c++) {
                     z[c] = params[0] * u[i][c] + params[1] * l[i][c] + params[2 + c];
                 }
-                double[] p = softmax(z);
+                SparseLogisticRegression.softmaxInPlace(z);
+                double[] p = z;
                 value -= C * Math.log(Math.max(p[targets[i]], Double.MIN_NORMAL));
                 for (int c = 0; c < k; c++) {
                     double coefficient = C * (p[c] - (c == targets[i] ? 1 : 0));
@@ -185,19 +157,5 @@ public final class NgramPathTrainer {
             return value;
         }, x, MAX_ITERATIONS, TOLERANCE);
         return x;
-    }
-
-    private static double[] softmax(double[] z) {
-        double max = Arrays.stream(z).max().orElse(0);
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int c = 0; c < z.length; c++) {
-            p[c] = Math.exp(z[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < z.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 }
