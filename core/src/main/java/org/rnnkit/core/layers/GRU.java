@@ -1,6 +1,11 @@
 package org.rnnkit.core.layers;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import java.util.Objects;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Gated recurrent unit layer configuration (DL4J style; runs as a {@link CellLayer} over {@link GruKernel}).
@@ -26,10 +31,16 @@ import java.util.Objects;
  * </ul>
  * Masked time steps output 0 and carry the state through unchanged, so the final state of a right-padded sequence
  * is its state at its last real step.
+ *
+ * <p>Biases start at the bias init (0), or with chrono initialisation ({@link Builder#chronoInit}) the update gate,
+ * which keeps {@code h} with weight {@code z}, starts at {@code b_z = log(u)}, {@code u ~ U(1, tMax - 1)} (with two
+ * biases {@code b_iz} takes it and {@code b_hz} is 0).
  */
 public class GRU extends RecurrentCell {
 
     private boolean resetAfter = true;
+    /** Longest dependency of chrono initialisation, in steps; 0 (also in configurations saved before it) for off. */
+    private double chronoTMax;
 
     /** For Jackson. */
     public GRU() {
@@ -38,6 +49,7 @@ public class GRU extends RecurrentCell {
     protected GRU(Builder builder) {
         super(builder);
         this.resetAfter = builder.resetAfter;
+        this.chronoTMax = builder.chronoTMax;
     }
 
     @Override
@@ -48,6 +60,19 @@ public class GRU extends RecurrentCell {
     @Override
     public long biasLength() {
         return (resetAfter ? 6 : 3) * getNOut();
+    }
+
+    @Override
+    void initBias(INDArray bias) {
+        super.initBias(bias);
+        if (ChronoInit.enabled(chronoTMax)) {
+            long h = getNOut();
+            // z keeps h (h' = (1 - z) n + z h), so its bias is the keep bias; b_hz adds to b_iz, so it starts at 0.
+            bias.get(all(), interval(h, 2 * h)).assign(ChronoInit.keepBiases(h, chronoTMax, bias.dataType()));
+            if (resetAfter) {
+                bias.get(all(), interval(4 * h, 5 * h)).assign(0);
+            }
+        }
     }
 
     @Override
@@ -65,14 +90,24 @@ public class GRU extends RecurrentCell {
         this.resetAfter = resetAfter;
     }
 
+    /** Longest dependency chrono initialisation was set for, in steps; 0 when it is off. */
+    public double getChronoTMax() {
+        return chronoTMax;
+    }
+
+    public void setChronoTMax(double chronoTMax) {
+        ChronoInit.check(chronoTMax);
+        this.chronoTMax = chronoTMax;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof GRU g && super.equals(o) && resetAfter == g.resetAfter;
+        return o instanceof GRU g && super.equals(o) && resetAfter == g.resetAfter && chronoTMax == g.chronoTMax;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), resetAfter);
+        return Objects.hash(super.hashCode(), resetAfter, chronoTMax);
     }
 
     @Override
@@ -84,6 +119,19 @@ public class GRU extends RecurrentCell {
     /** Builder: {@code new GRU.Builder().nOut(h).resetAfter(true).build()}; nIn is inferred by setInputType. */
     public static class Builder extends RecurrentCell.Builder<Builder> {
         private boolean resetAfter = true;
+        private double chronoTMax;
+
+        /**
+         * Chrono initialisation (Tallec &amp; Ollivier 2018) for dependencies up to {@code tMax} steps: update-gate
+         * biases {@code log(u)}, {@code u ~ U(1, tMax - 1)}, drawn with the network's seed, so that the units keep
+         * their state over 2 … tMax steps at the start. For tasks whose answer depends on inputs far back. 0 turns
+         * it off.
+         */
+        public Builder chronoInit(double tMax) {
+            ChronoInit.check(tMax);
+            this.chronoTMax = tMax;
+            return this;
+        }
 
         /** true: PyTorch/cuDNN/Keras-default form with two biases; false: Cho et al. form with one bias. */
         public Builder resetAfter(boolean resetAfter) {

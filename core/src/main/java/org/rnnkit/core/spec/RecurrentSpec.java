@@ -23,6 +23,9 @@ import org.rnnkit.core.layers.RecurrentCell;
  * @param activation   output activation of the cell (DL4J name, e.g. {@code TANH})
  * @param layerNorm    layer normalisation of the pre-activations (SimpleRnn only: DL4J supports it there)
  * @param resetAfter   GRU only: apply the reset gate after the recurrent product (cuDNN, PyTorch, Keras default)
+ * @param chronoTMax   GRU and LSTM: chrono initialisation of the gate biases for dependencies up to this many steps
+ *                     (Tallec &amp; Ollivier 2018; see {@link GRU.Builder#chronoInit}); 0, as in specs saved before
+ *                     it existed, for off
  */
 @JsonTypeName("recurrent")
 public record RecurrentSpec(@JsonProperty("cell") Cell cell,
@@ -32,7 +35,8 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
                             @JsonProperty("dropout") double dropout,
                             @JsonProperty("activation") Activation activation,
                             @JsonProperty("layerNorm") boolean layerNorm,
-                            @JsonProperty("resetAfter") boolean resetAfter) implements LayerSpec {
+                            @JsonProperty("resetAfter") boolean resetAfter,
+                            @JsonProperty("chronoTMax") double chronoTMax) implements LayerSpec {
 
     @JsonCreator
     public RecurrentSpec {
@@ -45,7 +49,20 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
         SpecException.require(dropout >= 0 && dropout < 1, "%s dropout must be in [0, 1), got %s", cell, dropout);
         SpecException.require(!layerNorm || cell == Cell.SIMPLE_RNN,
                 "layer normalisation is supported for SIMPLE_RNN only (DL4J has none for %s)", cell);
+        SpecException.require(chronoTMax == 0 || (chronoTMax >= 2 && Double.isFinite(chronoTMax)),
+                "%s chrono initialisation needs the longest dependency in steps, at least 2 (0 for off), got %s",
+                cell, chronoTMax);
+        SpecException.require(chronoTMax == 0 || (cell != Cell.SIMPLE_RNN && (activation == null
+                || RecurrentCell.supports(activation.getActivationFunction()))),
+                "chrono initialisation sets gate biases: it needs a GRU or LSTM with a TANH, SIGMOID, IDENTITY, RELU, "
+                        + "HARDSIGMOID or HARDTANH activation, not %s with %s", cell, activation);
         activation = activation == null ? Activation.TANH : activation;
+    }
+
+    /** A stack without chrono initialisation (the form before it existed). */
+    public RecurrentSpec(Cell cell, int units, int layers, Merge merge, double dropout, Activation activation,
+                         boolean layerNorm, boolean resetAfter) {
+        this(cell, units, layers, merge, dropout, activation, layerNorm, resetAfter, 0);
     }
 
     /** One unidirectional layer with default options. */
@@ -60,7 +77,7 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
 
     /** The same stack reading one direction only (an encoder-decoder's decoder). */
     public RecurrentSpec unidirectional() {
-        return new RecurrentSpec(cell, units, layers, null, dropout, activation, layerNorm, resetAfter);
+        return new RecurrentSpec(cell, units, layers, null, dropout, activation, layerNorm, resetAfter, chronoTMax);
     }
 
     @Override
@@ -90,12 +107,14 @@ public record RecurrentSpec(@JsonProperty("cell") Cell cell,
     private Layer cellLayer(double inputDropout) {
         boolean own = RecurrentCell.supports(activation.getActivationFunction()) && !layerNorm;
         Layer layer = switch (cell) {
-            case LSTM -> own ? new org.rnnkit.core.layers.LSTM.Builder().nOut(units).activation(activation).build()
+            case LSTM -> own ? new org.rnnkit.core.layers.LSTM.Builder().nOut(units).activation(activation)
+                    .chronoInit(chronoTMax).build()
                     : new LSTM.Builder().nOut(units).activation(activation).build();
             case SIMPLE_RNN -> own ? new org.rnnkit.core.layers.SimpleRnn.Builder().nOut(units)
                     .activation(activation).build()
                     : new SimpleRnn.Builder().nOut(units).activation(activation).hasLayerNorm(layerNorm).build();
-            case GRU -> new GRU.Builder().nOut(units).activation(activation).resetAfter(resetAfter).build();
+            case GRU -> new GRU.Builder().nOut(units).activation(activation).resetAfter(resetAfter)
+                    .chronoInit(chronoTMax).build();
         };
         if (inputDropout > 0) {
             // DL4J's Dropout takes the probability of keeping an activation.
