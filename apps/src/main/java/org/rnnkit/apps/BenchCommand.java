@@ -134,9 +134,9 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> meta = describe(grid);
         System.out.println("grid: " + meta.get("grid") + " — " + grid.describe().get("runs") + " runs: "
                 + meta.get("tasks") + "; cells " + meta.get("cells") + "; seeds " + meta.get("seeds"));
-        System.out.println("estimate: " + GridEstimate.of(grid).describe());
+        System.out.println("estimate: " + GridEstimate.of(grid, previous).describe());
         BenchResults start = previous == null ? BenchResults.start(meta, grid.settings())
-                : previous.withMeta(merge(previous.meta(), meta));
+                : previous.withMeta(merge(previous.meta(), meta, previous.runs().size()));
         Instant begun = Instant.now();
         BenchResults results = new BenchRunner(BenchListener.printing(System.out)).run(grid, start, resultsFile);
         Map<String, String> done = new LinkedHashMap<>(results.meta());
@@ -219,12 +219,28 @@ final class BenchCommand implements Callable<Integer> {
         return meta;
     }
 
-    private static Map<String, String> merge(Map<String, String> earlier, Map<String, String> now) {
+    /**
+     * The description of a resumed grid: this invocation's, with the first start and, where an earlier invocation
+     * ran other code or another command, what it was, so that the kept runs are not credited to this one.
+     */
+    static Map<String, String> merge(Map<String, String> earlier, Map<String, String> now, int keptRuns) {
         Map<String, String> m = new LinkedHashMap<>(now);
-        if (earlier.containsKey("started")) {
-            m.put("first started", earlier.get("started"));
+        m.put("first started", earlier.getOrDefault("first started", earlier.getOrDefault("started", "unknown")));
+        String before = earlier.getOrDefault("earlier invocations", "");
+        boolean same = now.get("commit").equals(earlier.get("commit")) && now.get("command").equals(earlier.get("command"));
+        if (!before.isEmpty() || !same) {
+            String last = String.format("`%s` at commit %s, started %s%s%s%s (%d runs finished by then, kept)",
+                    earlier.getOrDefault("command", "?"), earlier.getOrDefault("commit", "?"),
+                    earlier.getOrDefault("started", "?"), optional(earlier, "load average at start", ", load average "),
+                    optional(earlier, "finished", ", finished "),
+                    optional(earlier, "wall time of this invocation", ", wall time "), keptRuns);
+            m.put("earlier invocations", before.isEmpty() ? last : before + "; " + last);
         }
         return m;
+    }
+
+    private static String optional(Map<String, String> meta, String key, String prefix) {
+        return meta.containsKey(key) ? prefix + meta.get(key) : "";
     }
 
     private static String commit() {

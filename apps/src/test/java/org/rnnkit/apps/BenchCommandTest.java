@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,7 @@ class BenchCommandTest {
         Outcome resumed = bench(resume);
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("kept from earlier results"), resumed.out());
+        assertTrue(resumed.out().contains("for the 0 runs to do"), "the estimate leaves kept runs out: " + resumed.out());
 
         Files.delete(dir.resolve("report.md"));
         Outcome reported = bench("--report-only", "--out", dir.toString());
@@ -75,5 +78,29 @@ class BenchCommandTest {
         assertEquals(CliErrors.BAD_INPUT, o.code());
         assertEquals(1, o.err().lines().count(), o.err());
         assertTrue(o.err().contains("unknown cell 'tcn'"), o.err());
+    }
+
+    @Test
+    void aResumedGridKeepsWhatMadeItsEarlierRuns() {
+        Map<String, String> earlier = new LinkedHashMap<>();
+        earlier.put("command", "./rnnkit bench --out full --resume");
+        earlier.put("commit", "5b9f2b5");
+        earlier.put("load average at start", "12.05");
+        earlier.put("started", "2026-11-30T14:16:01Z");
+        earlier.put("first started", "2026-11-30T14:06:38Z");
+        earlier.put("finished", "2026-11-30T15:23:04Z");
+        Map<String, String> now = new LinkedHashMap<>();
+        now.put("command", "./rnnkit bench --out full --resume");
+        now.put("commit", "abc1234");
+        now.put("started", "2026-11-30T17:00:00Z");
+        Map<String, String> merged = BenchCommand.merge(earlier, now, 114);
+        assertEquals("abc1234", merged.get("commit"));
+        assertEquals("2026-11-30T14:06:38Z", merged.get("first started"));
+        assertEquals("`./rnnkit bench --out full --resume` at commit 5b9f2b5, started 2026-11-30T14:16:01Z, load "
+                + "average 12.05, finished 2026-11-30T15:23:04Z (114 runs finished by then, kept)",
+                merged.get("earlier invocations"));
+        // The same command and commit again (a plain interruption): nothing to add.
+        assertEquals(null, BenchCommand.merge(now, now, 3).get("earlier invocations"));
+        assertEquals("2026-11-30T17:00:00Z", BenchCommand.merge(now, now, 3).get("first started"));
     }
 }

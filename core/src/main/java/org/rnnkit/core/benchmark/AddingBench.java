@@ -48,6 +48,12 @@ public final class AddingBench implements BenchTask {
         return true;
     }
 
+    /** The first marker can be the first of the T steps: the answer depends on inputs up to T steps back. */
+    @Override
+    public int horizon(int length) {
+        return length;
+    }
+
     @Override
     public List<Integer> defaultLengths() {
         return List.of(50, 100, 200, 400);
@@ -60,7 +66,7 @@ public final class AddingBench implements BenchTask {
                 AddingProblem.generate(heldOut, length, DatasetInstance.heldOutSeed(seed)), seed) {
             @Override
             public TaskSignature signature() {
-                return SIGNATURE;
+                return SIGNATURE.withHorizon(horizon(length));
             }
 
             @Override

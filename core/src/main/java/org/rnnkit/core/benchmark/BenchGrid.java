@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What a benchmark runs: tasks × their lengths × cells × seeds, with one {@link BenchSettings}, and whether the
- * clipping experiment follows. Bidirectional cells are left out of tasks that forbid them. A task may have its own
+ * clipping experiment follows. Bidirectional cells are left out of tasks that forbid them, cells that need a
+ * horizon ({@link CellVariant#needsHorizon()}) out of tasks that state none. A task may have its own
  * cells and iteration cap ({@link TaskOptions}), so that a grid spends its time where a comparison says something:
  * every variant on the cheap tasks, the main cells on the expensive ones, and no more iterations than a task needs.
  *
@@ -91,7 +92,8 @@ public record BenchGrid(String label, List<BenchTask> tasks, List<CellVariant> c
                 BenchSettings s = settingsOf(task);
                 for (int length : lengthsOf(task)) {
                     for (CellVariant cell : cellsOf(task)) {
-                        if (!cell.bidirectional() || task.allowsBidirectional()) {
+                        if ((!cell.bidirectional() || task.allowsBidirectional())
+                                && (!cell.needsHorizon() || task.horizon(length) > 0)) {
                             out.add(new Planned(task, cell, new RunKey(task.name(), cell.name(), length, seed), s));
                         }
                     }

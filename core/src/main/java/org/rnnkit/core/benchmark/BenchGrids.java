@@ -70,10 +70,11 @@ public final class BenchGrids {
     }
 
     /**
-     * The full grid, sized to about an hour on a quiet 2-core machine, two seeds throughout (mean ± spread).
-     * Time goes where the claims are tested: the adding problem at T = 100, 200, 400 with the tanh RNN, GRU, LSTM and
-     * the feed-forward baseline, up to 2,000 iterations each (T = 50 is the quick grid's); copy memory at T = 20, 50,
-     * 100 with the same cells (1,000 iterations); every variant — both GRU forms, bidirectional, two and three layers
+     * The full grid, two seeds throughout (mean ± spread).
+     * Time goes where the claims are tested: the adding problem at T = 100, 200, 400 with the tanh RNN, GRU, LSTM,
+     * the feed-forward baseline, and GRU and LSTM with chrono initialisation for T ({@code gru-chrono},
+     * {@code lstm-chrono}), up to 2,000 iterations each (T = 50 is the quick grid's); copy memory at T = 20, 50,
+     * 100 with the same cells (1,000 iterations; chrono for T + 20); every variant — both GRU forms, bidirectional, two and three layers
      * — on the cheap real and generated classifications (control charts, UCI control charts, Japanese vowels; 600
      * iterations, most solve sooner); the char-level language model at T = 100 (500 iterations, with a two-layer
      * LSTM) and sentiment on rt-polarity (510 iterations, checked after each epoch; with bidirectional cells) when
@@ -90,9 +91,12 @@ public final class BenchGrids {
             }
         }
         List<CellVariant> main = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "feed-forward"));
+        // The long-dependency tasks also run the gated cells with chrono initialisation for the task's horizon.
+        List<CellVariant> memory = CellVariants.parseAll(List.of("simple-rnn", "gru", "lstm", "feed-forward",
+                "gru-chrono", "lstm-chrono"));
         Map<String, BenchGrid.TaskOptions> options = Map.of(
-                "adding", new BenchGrid.TaskOptions(main, 0),
-                "copy", new BenchGrid.TaskOptions(main, 1000),
+                "adding", new BenchGrid.TaskOptions(memory, 0),
+                "copy", new BenchGrid.TaskOptions(memory, 1000),
                 "control", options(600, "simple-rnn", "gru", "gru-reset-before", "lstm", "bi-gru", "bi-lstm", "gru-x2",
                         "lstm-x3", "feed-forward"),
                 "control-uci", options(600, "simple-rnn", "gru", "lstm", "bi-gru", "feed-forward"),

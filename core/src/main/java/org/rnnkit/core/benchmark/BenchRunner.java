@@ -42,6 +42,7 @@ public final class BenchRunner {
         }
         BenchResults results = previous;
         List<BenchGrid.Planned> plan = grid.plan();
+        checkKeptRuns(plan, previous);
         for (int i = 0; i < plan.size(); i++) {
             BenchGrid.Planned p = plan.get(i);
             if (results.find(p.key()).isPresent()) {
@@ -59,6 +60,29 @@ public final class BenchRunner {
             save(results, resultsFile);
         }
         return results;
+    }
+
+    /**
+     * Refuses a resume whose runs would train differently from the finished runs it keeps. The grid-wide settings are
+     * compared before; a task's own iteration cap shows in the iterations each kept run was scored at: it fits the cap
+     * now planned if every scoring but the last came before the cap (so it would not have stopped sooner), and a run
+     * stopped by its cap reached this one (a block of a fixed data set is a whole epoch, so it may end past it). A grid
+     * that only adds runs passes.
+     */
+    static void checkKeptRuns(List<BenchGrid.Planned> plan, BenchResults previous) {
+        for (BenchGrid.Planned p : plan) {
+            previous.find(p.key()).ifPresent(r -> {
+                int cap = p.settings().maxIterations();
+                List<double[]> curve = r.curve() == null ? List.of() : r.curve();
+                boolean earlierStop = curve.stream().limit(Math.max(0, curve.size() - 1)).anyMatch(c -> c[0] >= cap);
+                boolean capNotReached = "iterations".equals(r.stopped()) && r.iterations() < cap;
+                if (earlierStop || capNotReached) {
+                    throw new IllegalArgumentException("the earlier run " + p.key() + " does not fit a cap of " + cap
+                            + " iterations (stopped by " + r.stopped() + " after " + r.iterations() + "): it was "
+                            + "trained with other options; resume with the same options or use another output folder");
+                }
+            });
+        }
     }
 
     private static void save(BenchResults results, Path file) throws IOException {

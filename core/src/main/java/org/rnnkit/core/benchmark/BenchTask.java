@@ -33,6 +33,15 @@ public interface BenchTask {
     }
 
     /**
+     * The longest dependency a model must bridge at {@code length}, in steps (what chrono initialisation takes as
+     * its {@code tMax}), where the task's definition states it; 0 where it does not, and then the variants that need
+     * it ({@link CellVariant#needsHorizon()}) are left out. {@link TaskInstance#signature()} carries the same value.
+     */
+    default int horizon(int length) {
+        return 0;
+    }
+
+    /**
      * The problem at {@code length}, with data drawn from {@code seed} (a different seed gives different
      * training and held-out data where the task generates it).
      */

@@ -24,6 +24,14 @@ public interface CellVariant {
         return true;
     }
 
+    /**
+     * Whether the model needs the task's {@link TaskSignature#horizon()} (chrono initialisation does); such a variant
+     * is left out of tasks that state none.
+     */
+    default boolean needsHorizon() {
+        return false;
+    }
+
     /** The model for {@code task} with {@code hidden} units per layer. */
     ModelSpec spec(TaskSignature task, int hidden, Optimizer optimizer, long seed);
 }

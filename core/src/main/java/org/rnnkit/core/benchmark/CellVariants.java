@@ -17,6 +17,8 @@ import org.rnnkit.core.spec.PoolSpec;
 /**
  * The built-in {@link CellVariant}s, by name: {@code simple-rnn}, {@code lstm}, {@code gru} (reset gate after the
  * recurrent product, as in cuDNN, PyTorch and Keras), {@code gru-reset-before} (Cho et al.'s original form), a
+ * {@code -chrono} suffix on the gated cells for chrono initialisation with the task's horizon as {@code tMax}
+ * ({@code lstm-chrono}; Tallec &amp; Ollivier 2018, see {@link RecurrentOptions#chronoInit}), a
  * {@code bi-} prefix for bidirectional and an {@code -xN} suffix for N stacked layers ({@code bi-gru-x2}), and
  * {@code feed-forward}: two dense ReLU layers applied to every step, then (many-to-one) averaged over the steps
  * — the same budget with no recurrence, so whatever the recurrent cells score above it is what recurrence buys.
@@ -26,13 +28,31 @@ public final class CellVariants {
     private CellVariants() {
     }
 
-    /** One recurrent cell type, optionally bidirectional and stacked. */
-    public record Recurrent(Cell cell, boolean resetAfter, boolean bidirectional, int depth) implements CellVariant {
+    /**
+     * One recurrent cell type, optionally bidirectional and stacked, and for GRU and LSTM optionally with chrono
+     * initialisation for the task's horizon (then only on tasks that state one).
+     */
+    public record Recurrent(Cell cell, boolean resetAfter, boolean bidirectional, int depth, boolean chrono)
+            implements CellVariant {
 
         public Recurrent {
             if (depth < 1 || depth > 8) {
                 throw new IllegalArgumentException("depth must be 1-8, got " + depth);
             }
+            if (chrono && cell == Cell.SIMPLE_RNN) {
+                throw new IllegalArgumentException("chrono initialisation sets gate biases: it is for gru and lstm, "
+                        + "not simple-rnn");
+            }
+        }
+
+        /** Without chrono initialisation. */
+        public Recurrent(Cell cell, boolean resetAfter, boolean bidirectional, int depth) {
+            this(cell, resetAfter, bidirectional, depth, false);
+        }
+
+        @Override
+        public boolean needsHorizon() {
+            return chrono;
         }
 
         @Override
@@ -42,13 +62,20 @@ public final class CellVariants {
                 case LSTM -> "lstm";
                 case GRU -> resetAfter ? "gru" : "gru-reset-before";
             };
-            return (bidirectional ? "bi-" : "") + base + (depth > 1 ? "-x" + depth : "");
+            return (bidirectional ? "bi-" : "") + base + (chrono ? "-chrono" : "") + (depth > 1 ? "-x" + depth : "");
         }
 
         @Override
         public ModelSpec spec(TaskSignature task, int hidden, Optimizer optimizer, long seed) {
             Consumer<RecurrentOptions> options = o -> {
                 o.layers(depth).resetAfter(resetAfter);
+                if (chrono) {
+                    if (task.horizon() == 0) {
+                        throw new IllegalArgumentException(name() + " needs the task's horizon for chrono "
+                                + "initialisation, and this task states none");
+                    }
+                    o.chronoInit(task.horizon());
+                }
                 if (bidirectional) {
                     o.bidirectional();
                 }
@@ -125,11 +152,21 @@ public final class CellVariants {
             }
             s = s.substring(0, x);
         }
+        boolean chrono = s.endsWith("-chrono");
+        if (chrono) {
+            s = s.substring(0, s.length() - "-chrono".length());
+        }
         return switch (s) {
-            case "simple-rnn", "rnn" -> new Recurrent(Cell.SIMPLE_RNN, true, bi, depth);
-            case "lstm" -> new Recurrent(Cell.LSTM, true, bi, depth);
-            case "gru" -> new Recurrent(Cell.GRU, true, bi, depth);
-            case "gru-reset-before" -> new Recurrent(Cell.GRU, false, bi, depth);
+            case "simple-rnn", "rnn" -> {
+                if (chrono) {
+                    throw new IllegalArgumentException("unknown cell '" + name + "': chrono initialisation sets gate "
+                            + "biases, so it is for gru, gru-reset-before and lstm only");
+                }
+                yield new Recurrent(Cell.SIMPLE_RNN, true, bi, depth);
+            }
+            case "lstm" -> new Recurrent(Cell.LSTM, true, bi, depth, chrono);
+            case "gru" -> new Recurrent(Cell.GRU, true, bi, depth, chrono);
+            case "gru-reset-before" -> new Recurrent(Cell.GRU, false, bi, depth, chrono);
             default -> throw unknown(name);
         };
     }
@@ -145,7 +182,7 @@ public final class CellVariants {
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown cell '" + name + "': expected simple-rnn, lstm, gru, "
-                + "gru-reset-before or feed-forward, optionally with a bi- prefix and an -xN depth suffix "
-                + "(bi-gru, lstm-x2)");
+                + "gru-reset-before or feed-forward, optionally with a bi- prefix, a -chrono suffix on the gated cells "
+                + "and an -xN depth suffix (bi-gru, lstm-chrono, gru-x2)");
     }
 }

@@ -53,6 +53,15 @@ public final class CopyMemoryBench implements BenchTask {
                 + "the memoryless 10 ln 8/(T+20), solved at 5% of it; accuracy on the copied symbols";
     }
 
+    /**
+     * The whole sequence, T + 20 steps: each symbol is recalled T + 10 steps after it was read, so this bounds the
+     * dependencies from above with the length every model reads.
+     */
+    @Override
+    public int horizon(int length) {
+        return length + 2 * CopyMemoryTask.COPY_LENGTH;
+    }
+
     @Override
     public List<Integer> defaultLengths() {
         return List.of(20, 50, 100);
@@ -66,7 +75,7 @@ public final class CopyMemoryBench implements BenchTask {
                 CopyMemoryTask.generate(heldOut, length, DatasetInstance.heldOutSeed(seed)), seed) {
             @Override
             public TaskSignature signature() {
-                return SIGNATURE;
+                return SIGNATURE.withHorizon(horizon(length));
             }
 
             @Override

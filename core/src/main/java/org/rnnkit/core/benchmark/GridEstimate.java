@@ -20,13 +20,14 @@ import org.rnnkit.core.train.TrainingConfig;
  * on the quick grid (173 s of wall time for 135 s of training on a nearly quiet 2-core machine). Runs that solve
  * stop sooner; a loaded machine is slower, and there the time limits cut runs short instead.
  *
+ * @param runs              the runs costed (those of the grid not already finished)
  * @param upperBound        the grid's wall time if every run goes to its cap
  * @param secondsPerUnit    {@code b}, seconds per parameter·step·example
  * @param secondsOverhead   {@code a}, seconds per iteration whatever the size
  * @param timeLimited       runs whose time limit comes before their iteration cap at the measured speed
  * @param slowdown          wall time over CPU time while calibrating: how much slower than quiet the machine is now
  */
-public record GridEstimate(Duration upperBound, double secondsPerUnit, double secondsOverhead, int timeLimited,
+public record GridEstimate(int runs, Duration upperBound, double secondsPerUnit, double secondsOverhead, int timeLimited,
                            double slowdown) {
     /** Wall time over training time of the quick grid, measured. */
     public static final double OVERHEAD = 1.3;
@@ -34,6 +35,14 @@ public record GridEstimate(Duration upperBound, double secondsPerUnit, double se
 
     /** Calibrates on this machine and sums over {@code grid}'s runs. */
     public static GridEstimate of(BenchGrid grid) throws IOException {
+        return of(grid, null);
+    }
+
+    /**
+     * Calibrates on this machine and sums over the runs of {@code grid} that {@code kept} (earlier results being
+     * resumed; null for none) does not already hold.
+     */
+    public static GridEstimate of(BenchGrid grid, BenchResults kept) throws IOException {
         BenchSettings s = grid.settings();
         double[] shortRun = timeIterations(50, s);
         double[] longRun = timeIterations(200, s);
@@ -42,7 +51,12 @@ public record GridEstimate(Duration upperBound, double secondsPerUnit, double se
         double a = Math.max(0, shortRun[1] - b * shortRun[0]);
         double total = 0;
         int limited = 0;
+        int runs = 0;
         for (BenchGrid.Planned p : grid.plan()) {
+            if (kept != null && kept.find(p.key()).isPresent()) {
+                continue;
+            }
+            runs++;
             TaskSignature sig = p.task().prepare(p.key().length(), p.key().seed()).signature();
             int hidden = BenchRunner.hidden(p.cell(), sig, s);
             long params = ParameterBudget.parameters(p.cell(), sig, hidden);
@@ -53,7 +67,7 @@ public record GridEstimate(Duration upperBound, double secondsPerUnit, double se
             }
             total += Math.min(capped, p.settings().maxSecondsPerRun());
         }
-        return new GridEstimate(Duration.ofSeconds(Math.round(total * OVERHEAD)), b, a, limited, slowdown);
+        return new GridEstimate(runs, Duration.ofSeconds(Math.round(total * OVERHEAD)), b, a, limited, slowdown);
     }
 
     /** {@code [units, CPU seconds per iteration, wall seconds per iteration]} of a GRU at the budget on the adding problem at {@code length}. */
@@ -87,11 +101,11 @@ public record GridEstimate(Duration upperBound, double secondsPerUnit, double se
     public String describe() {
         long s = upperBound.toSeconds();
         long now = Math.round(s * slowdown);
-        return String.format("at most %dh%02dm on this machine when quiet if no run stops early (CPU time measured "
+        return String.format("at most %dh%02dm for the %d runs to do, on this machine when quiet if no run stops early (CPU time measured "
                 + "here: %.2f ms per iteration + %.3g ms per million parameter·step·examples; %d runs would reach "
                 + "their time limit first; scoring and start-up counted as ×%.1f of training, as on the quick grid); "
                 + "solved runs stop sooner; at the current load (wall/CPU %.1f) about %dh%02dm",
-                s / 3600, (s % 3600) / 60, secondsOverhead * 1e3, secondsPerUnit * 1e9, timeLimited, OVERHEAD,
+                s / 3600, (s % 3600) / 60, runs, secondsOverhead * 1e3, secondsPerUnit * 1e9, timeLimited, OVERHEAD,
                 slowdown, now / 3600, (now % 3600) / 60);
     }
 }

@@ -18,8 +18,10 @@ import org.rnnkit.core.spec.OutputSpec;
  * @param head                  regression or classification
  * @param outputs               regression targets or classes
  * @param embedding             units of the embedding of token input; 0 for feature input
+ * @param horizon               the longest dependency a model must bridge, in steps, where the task states one
+ *                              ({@link BenchTask#horizon}); 0 when it does not
  */
-public record TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs, int embedding) {
+public record TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs, int embedding, int horizon) {
 
     /** The output layer a task needs. */
     public enum Head { REGRESSION, CLASSES }
@@ -32,11 +34,24 @@ public record TaskSignature(InputSpec input, boolean perSequence, Head head, int
             throw new IllegalArgumentException("token input needs an embedding size and feature input none, got "
                     + input.kind() + " input with embedding " + embedding);
         }
+        if (horizon < 0) {
+            throw new IllegalArgumentException("a task's horizon is a number of steps, or 0 for none; got " + horizon);
+        }
     }
 
-    /** A task on feature input (no embedding). */
+    /** A task with no stated horizon. */
+    public TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs, int embedding) {
+        this(input, perSequence, head, outputs, embedding, 0);
+    }
+
+    /** A task on feature input (no embedding) with no stated horizon. */
     public TaskSignature(InputSpec input, boolean perSequence, Head head, int outputs) {
-        this(input, perSequence, head, outputs, 0);
+        this(input, perSequence, head, outputs, 0, 0);
+    }
+
+    /** This signature with {@code steps} as its horizon. */
+    public TaskSignature withHorizon(int steps) {
+        return new TaskSignature(input, perSequence, head, outputs, embedding, steps);
     }
 
     /** A builder for this task's input, with its embedding for token input. */

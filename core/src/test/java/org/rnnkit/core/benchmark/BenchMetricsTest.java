@@ -93,6 +93,14 @@ class BenchMetricsTest {
         assertEquals("no clear difference", SeedTable.verdict(new double[] {0.98, 1.01}, true));
         assertEquals("no clear difference", SeedTable.verdict(new double[] {0.5, 1.5, 0.5, 1.5}, true));
         assertEquals("not measured", SeedTable.verdict(new double[0], true));
+        assertEquals("holds", SeedTable.verdict(new double[] {1.2, 1.3, 1.1, 0.99}, false));
+    }
+
+    @Test
+    void evidenceCountsThePairsOnTheClaimsSide() {
+        // Lower is better for memory and time, higher for throughput: "GRU lower in 2" would read as worse there.
+        assertTrue(SeedTable.evidence(new double[] {1.2, 1.3, 0.9}, false).endsWith("; GRU higher in 2"));
+        assertTrue(SeedTable.evidence(new double[] {1.2, 1.3, 0.9}, true).endsWith("; GRU lower in 1"));
     }
 
     @Test

@@ -101,6 +101,57 @@ class BenchRunnerTest {
     }
 
     @Test
+    void resumingWithAGridThatOnlyAddsRunsKeepsThemAndRefusesAChangedCap(@TempDir Path dir) throws IOException {
+        BenchSettings settings = new BenchSettings(BenchSettings.Budget.PARAMS, 150, 8, 1e-2, 1.0, 4, 2, 60);
+        Map<String, List<Integer>> lengths = Map.of("adding", List.of(5));
+        BenchGrid first = new BenchGrid("g", List.of(new AddingBench(16)), CellVariants.parseAll(List.of("gru")),
+                lengths, 1, settings, null);
+        Path file = dir.resolve("results.json");
+        BenchResults earlier = new BenchRunner(new BenchListener() { }).run(first,
+                BenchResults.start(Map.of("grid", "g"), settings), file);
+        assertEquals("iterations", earlier.runs().get(0).stopped(), "the tiny run stops at its cap of 4");
+
+        BenchGrid more = new BenchGrid("g", List.of(new AddingBench(16)),
+                CellVariants.parseAll(List.of("gru", "lstm-chrono")), lengths, 1, settings, null);
+        List<RunKey> kept = new ArrayList<>();
+        BenchResults extended = new BenchRunner(new BenchListener() {
+            @Override
+            public void kept(RunKey key, int index, int of) {
+                kept.add(key);
+            }
+        }).run(more, BenchResults.read(file), file);
+        assertEquals(List.of(earlier.runs().get(0).key()), kept);
+        assertEquals(earlier.runs().get(0).score(), extended.runs().get(0).score());
+        assertEquals(List.of("gru", "lstm-chrono"), extended.runs().stream().map(r -> r.key().cell()).toList());
+
+        // The same grid-wide settings, but the task's own cap changed: the kept run shows its cap of 4.
+        BenchGrid otherCap = new BenchGrid("g", List.of(new AddingBench(16)), CellVariants.parseAll(List.of("gru")),
+                lengths, 1, settings, null, Map.of("adding", new BenchGrid.TaskOptions(null, 2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BenchRunner(new BenchListener() { }).run(otherCap, extended, null));
+        assertTrue(e.getMessage().contains("does not fit a cap of 2 iterations"), e.getMessage());
+        // A larger cap: the kept run, stopped by its cap of 4, would have trained on.
+        BenchGrid largerCap = new BenchGrid("g", List.of(new AddingBench(16)), CellVariants.parseAll(List.of("gru")),
+                lengths, 1, settings, null, Map.of("adding", new BenchGrid.TaskOptions(null, 6)));
+        assertThrows(IllegalArgumentException.class, () -> BenchRunner.checkKeptRuns(largerCap.plan(), extended));
+    }
+
+    @Test
+    void thePublishedFullGridResumesIntoTodaysFullGrid() throws IOException {
+        // docs/bench/full was run before the chrono cells existed; today's full grid only adds runs to it.
+        Path published = Path.of("../docs/bench/full/results.json");
+        BenchResults results = BenchResults.read(published);
+        BenchGrid full = BenchGrids.full(Path.of("../../shared/data"));
+        assertEquals(full.settings(), results.settings());
+        BenchRunner.checkKeptRuns(full.plan(), results);
+        long toRun = full.plan().stream().filter(p -> results.find(p.key()).isEmpty()).count();
+        assertTrue(full.plan().stream().filter(p -> results.find(p.key()).isEmpty()).allMatch(p -> p.cell().needsHorizon()),
+                "only the chrono cells are new");
+        assertEquals(24, full.plan().stream().filter(p -> p.cell().needsHorizon()).count());
+        assertTrue(toRun <= 24, "at most the chrono runs are left: " + toRun);
+    }
+
+    @Test
     void resumingWithOtherSettingsIsRefused() {
         BenchGrid grid = tinyGrid();
         BenchResults other = BenchResults.start(Map.of(), grid.settings().withBudget(BenchSettings.Budget.HIDDEN, 4));
