@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> tasks;
 
     @Option(names = "--cells", split = ",", paramLabel = "CELL", description = "Cells: simple-rnn, lstm, gru, "
-            + "gru-reset-before, feed-forward; bi- prefix, -xN depth suffix (default: the grid's).")
+            + "gru-reset-before, feed-forward; bi- prefix, -chrono suffix on gated cells (chrono initialisation for "
+            + "the task's horizon, adding and copy only), -xN depth suffix (default: the grid's).")
     List<String> cells;
 
     @Option(names = "--lengths", split = ",", paramLabel = "T",

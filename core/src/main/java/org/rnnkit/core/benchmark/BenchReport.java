@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,11 @@ public final class BenchReport {
                 + "Times are wall-clock on the machine above (the time limit counts CPU time, so that other "
                 + "processes do not cut runs shorter); memory is the process's peak during the run (heap "
                 + "pools; native = resident − committed heap), so it includes the JVM's and ND4J's own share.\n\n");
+        if (results.runs().stream().anyMatch(r -> r.key().cell().contains("-chrono"))) {
+            md.append("A `-chrono` cell is the same cell, budget and training with chrono initialisation (Tallec & "
+                    + "Ollivier 2018): the gate biases that keep the state start at log U(1, T_max − 1), T_max the "
+                    + "task's horizon (adding: T; copy: T + 20); nothing else differs.\n\n");
+        }
         tasks(md, rows, scoreCharts);
         gradients(md, results, gradientCharts);
         clipping(md, results, clippingCharts);
@@ -98,7 +104,11 @@ public final class BenchReport {
     }
 
     private static void gradients(StringBuilder md, BenchResults results, List<String> charts) {
-        List<RunResult> probed = results.runs().stream().filter(r -> r.gradientsAtInit() != null).toList();
+        List<String> tasks = results.runs().stream().map(r -> r.key().task()).distinct().toList();
+        List<RunResult> probed = results.runs().stream().filter(r -> r.gradientsAtInit() != null)
+                .sorted(Comparator.comparingInt((RunResult r) -> tasks.indexOf(r.key().task()))
+                        .thenComparingInt(r -> r.key().length()))
+                .toList();
         if (probed.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.rnnkit.core.benchmark;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,10 @@ public record CellStats(String task, int length, String cell, int runs, int hidd
         for (List<RunResult> g : groups.values()) {
             out.add(summarise(g));
         }
+        // By task, then length; cells in the order they first ran. A grid extended by --resume adds its runs after
+        // the kept ones, and they still belong beside them.
+        List<String> tasks = results.runs().stream().map(r -> r.key().task()).distinct().toList();
+        out.sort(Comparator.comparingInt((CellStats c) -> tasks.indexOf(c.task())).thenComparingInt(CellStats::length));
         return out;
     }
 

@@ -121,9 +121,23 @@ class BenchMetricsTest {
         assertEquals(Map.of("iterations", 1), rows.get(1).stopped());
     }
 
+    @Test
+    void rowsOfAnExtendedGridSitBesideTheirLength() {
+        // As --resume leaves them: the kept runs at T = 100 and 200, then a new cell at both lengths.
+        BenchResults r = BenchResults.start(Map.of(), BenchSettings.defaults())
+                .with(run("gru", 0, 0.004, 300, 10, 100)).with(run("gru", 0, 0.004, 300, 10, 200))
+                .with(run("lstm-chrono", 0, 0.004, 300, 10, 100)).with(run("lstm-chrono", 0, 0.004, 300, 10, 200));
+        assertEquals(List.of("100 gru", "100 lstm-chrono", "200 gru", "200 lstm-chrono"),
+                CellStats.of(r).stream().map(c -> c.length() + " " + c.cell()).toList());
+    }
+
     static RunResult run(String cell, int seed, double score, long solvedAt, double ms) {
+        return run(cell, seed, score, solvedAt, ms, 100);
+    }
+
+    static RunResult run(String cell, int seed, double score, long solvedAt, double ms, int length) {
         long iterations = solvedAt > 0 ? solvedAt : 1000;
-        return new RunResult(new RunKey("adding", cell, 100, seed), 30, 3000, "mse", 1 / 6.0, score, score, Map.of(),
+        return new RunResult(new RunKey("adding", cell, length, seed), 30, 3000, "mse", 1 / 6.0, score, score, Map.of(),
                 solvedAt, iterations, solvedAt > 0 ? "solved" : "iterations", ms * iterations / 1000, 5000, 900,
                 100L << 20, 400L << 20, List.of(new double[] {iterations, score}), null, null);
     }
