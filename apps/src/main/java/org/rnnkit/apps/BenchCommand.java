@@ -228,7 +228,8 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> m = new LinkedHashMap<>(now);
         m.put("first started", earlier.getOrDefault("first started", earlier.getOrDefault("started", "unknown")));
         String before = earlier.getOrDefault("earlier invocations", "");
-        boolean same = now.get("commit").equals(earlier.get("commit")) && now.get("command").equals(earlier.get("command"));
+        boolean same = now.get("commit").equals(earlier.get("commit"))
+                && now.get("command").equals(earlier.get("command"));
         if (!before.isEmpty() || !same) {
             String last = String.format("`%s` at commit %s, started %s%s%s%s (%d runs finished by then, kept)",
                     earlier.getOrDefault("command", "?"), earlier.getOrDefault("commit", "?"),

@@ -64,7 +64,8 @@ class BenchCommandTest {
         Outcome resumed = bench(resume);
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("kept from earlier results"), resumed.out());
-        assertTrue(resumed.out().contains("for the 0 runs to do"), "the estimate leaves kept runs out: " + resumed.out());
+        assertTrue(resumed.out().contains("for the 0 runs to do"),
+                "the estimate leaves kept runs out: " + resumed.out());
 
         Files.delete(dir.resolve("report.md"));
         Outcome reported = bench("--report-only", "--out", dir.toString());

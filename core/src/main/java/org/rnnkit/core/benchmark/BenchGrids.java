@@ -74,7 +74,8 @@ public final class BenchGrids {
      * Time goes where the claims are tested: the adding problem at T = 100, 200, 400 with the tanh RNN, GRU, LSTM,
      * the feed-forward baseline, and GRU and LSTM with chrono initialisation for T ({@code gru-chrono},
      * {@code lstm-chrono}), up to 2,000 iterations each (T = 50 is the quick grid's); copy memory at T = 20, 50,
-     * 100 with the same cells (1,000 iterations; chrono for T + 20); every variant — both GRU forms, bidirectional, two and three layers
+     * 100 with the same cells (1,000 iterations; chrono for T + 20); every variant — both GRU forms, bidirectional,
+     * two and three layers
      * — on the cheap real and generated classifications (control charts, UCI control charts, Japanese vowels; 600
      * iterations, most solve sooner); the char-level language model at T = 100 (500 iterations, with a two-layer
      * LSTM) and sentiment on rt-polarity (510 iterations, checked after each epoch; with bidirectional cells) when

@@ -101,9 +101,9 @@ public record GridEstimate(int runs, Duration upperBound, double secondsPerUnit,
     public String describe() {
         long s = upperBound.toSeconds();
         long now = Math.round(s * slowdown);
-        return String.format("at most %dh%02dm for the %d runs to do, on this machine when quiet if no run stops early (CPU time measured "
-                + "here: %.2f ms per iteration + %.3g ms per million parameter·step·examples; %d runs would reach "
-                + "their time limit first; scoring and start-up counted as ×%.1f of training, as on the quick grid); "
+        return String.format("at most %dh%02dm for the %d runs to do, on this machine when quiet if no run stops "
+                + "early (CPU time measured here: %.2f ms per iteration + %.3g ms per million "
+                + "parameter·step·examples; %d runs would reach their time limit first; scoring and start-up counted as ×%.1f of training, as on the quick grid); "
                 + "solved runs stop sooner; at the current load (wall/CPU %.1f) about %dh%02dm",
                 s / 3600, (s % 3600) / 60, runs, secondsOverhead * 1e3, secondsPerUnit * 1e9, timeLimited, OVERHEAD,
                 slowdown, now / 3600, (now % 3600) / 60);

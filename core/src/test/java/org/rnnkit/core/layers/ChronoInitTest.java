@@ -10,6 +10,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -49,7 +50,7 @@ class ChronoInitTest {
         return bias.get(all(), interval((long) index * H, (long) (index + 1) * H));
     }
 
-    /** The keep biases are log(u) with u spread over [1, tMax - 1]: in bounds, with about the uniform mean and range. */
+    /** The keep biases are log(u), u spread over [1, tMax - 1]: in bounds, with about the uniform mean and range. */
     private static void assertChronoSpread(INDArray keep) {
         INDArray u = Transforms.exp(keep, true);
         assertTrue(u.minNumber().doubleValue() >= 1 - 1e-9 && u.maxNumber().doubleValue() <= T_MAX - 1 + 1e-9,
@@ -92,7 +93,7 @@ class ChronoInitTest {
         assertEquals(a.params(), again.params());
         assertFalse(bias(a).equals(bias(otherSeed)));
         // Only the biases differ from the plain layer of the same seed: the weights are drawn first, as before.
-        for (String key : new String[] {CellParamInitializer.INPUT_WEIGHT_KEY, CellParamInitializer.RECURRENT_WEIGHT_KEY}) {
+        for (String key : List.of(CellParamInitializer.INPUT_WEIGHT_KEY, CellParamInitializer.RECURRENT_WEIGHT_KEY)) {
             assertEquals(plain.getLayer(0).getParam(key), a.getLayer(0).getParam(key), key);
         }
         assertFalse(bias(a).equals(bias(plain)));
@@ -124,7 +125,8 @@ class ChronoInitTest {
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(withChrono.toJson());
         assertEquals(400, ((LSTM) back.getConf(0).getLayer()).getChronoTMax());
 
-        // Written by rnnkit before chrono initialisation existed (LSTM, GRU, GRU reset-before, output; seed 7).
+        // Written by rnnkit at commit 388e0b5, before chrono initialisation existed (LSTM, GRU, GRU reset-before,
+        // output; seed 7): MultiLayerConfiguration.toJson() of those layers' builders with their defaults.
         String json;
         try (InputStream in = getClass().getResourceAsStream("/layers/cells-before-chrono.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -162,6 +164,7 @@ class ChronoInitTest {
     void refusesWhatItCannotMean() {
         assertThrows(IllegalArgumentException.class, () -> new LSTM.Builder().chronoInit(1.5));
         assertThrows(IllegalArgumentException.class, () -> new GRU.Builder().chronoInit(Double.NaN));
-        assertThrows(SpecException.class, () -> Rnn.sequence(InputSpec.features(2)).simpleRnn(4, o -> o.chronoInit(50)));
+        assertThrows(SpecException.class,
+                () -> Rnn.sequence(InputSpec.features(2)).simpleRnn(4, o -> o.chronoInit(50)));
     }
 }
