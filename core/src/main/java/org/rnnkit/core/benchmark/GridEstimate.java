@@ -47,8 +47,9 @@ public record GridEstimate(int runs, Duration upperBound, double secondsPerUnit,
         double[] shortRun = timeIterations(50, s);
         double[] longRun = timeIterations(200, s);
         double slowdown = Math.max(1, (shortRun[2] + longRun[2]) / (shortRun[1] + longRun[1]));
-        double b = Math.max(0, (longRun[1] - shortRun[1]) / (longRun[0] - shortRun[0]));
-        double a = Math.max(0, shortRun[1] - b * shortRun[0]);
+        double[] ab = costModel(shortRun, longRun);
+        double a = ab[0];
+        double b = ab[1];
         double total = 0;
         int limited = 0;
         int runs = 0;
@@ -68,6 +69,21 @@ public record GridEstimate(int runs, Duration upperBound, double secondsPerUnit,
             total += Math.min(capped, p.settings().maxSecondsPerRun());
         }
         return new GridEstimate(runs, Duration.ofSeconds(Math.round(total * OVERHEAD)), b, a, limited, slowdown);
+    }
+
+    /**
+     * {@code [a, b]} of the line through two timings {@code [units, seconds per iteration, ...]}. A loaded machine can
+     * time the longer run as cheaper than the shorter one; the line would then have no positive slope, so the cost is
+     * taken as proportional to the units at the dearer of the two rates, which errs on the long side. A negative
+     * intercept is dropped for the same reason.
+     */
+    static double[] costModel(double[] shortRun, double[] longRun) {
+        double b = (longRun[1] - shortRun[1]) / (longRun[0] - shortRun[0]);
+        double a = shortRun[1] - b * shortRun[0];
+        if (b > 0) {
+            return new double[] {Math.max(0, a), b};
+        }
+        return new double[] {0, Math.max(shortRun[1] / shortRun[0], longRun[1] / longRun[0])};
     }
 
     /** {@code [units, CPU seconds per iteration, wall seconds per iteration]} of a GRU at the budget on the adding problem at {@code length}. */
