@@ -18,8 +18,9 @@ import org.rnnkit.datasets.Json;
  * The linear ("wide") path a {@link TextClassifier} can add to its recurrent network: a multinomial logistic
  * regression on which word n-grams (single words up to runs of {@link #order()} words) a whole text contains, and
  * the rule that combines it with the network. The combined class scores are
- * {@code a log p_network(c) + b log p_ngrams(c) + bias(c)}, normalised by softmax, with {@code a}, {@code b} and the
- * biases fitted on validation texts (stacking), so each part gets the weight its calibration earns. The n-gram
+ * {@code a log p_network(c) + b log p_ngrams(c) + bias(c)}, normalised by softmax: the equal-weight average of the two
+ * parts' log-probabilities, each calibrated on validation texts first (a temperature and class biases), so a part
+ * that is overconfident there counts for less. The n-gram
  * weights hold their naive-Bayes feature scaling already (see {@code org.rnnkit.core.text.NgramPathTrainer}), so
  * reading them is a plain linear model. The path reads every token of a text, where the network keeps at most
  * the encoder's maximum length. Immutable; trained by {@code NgramPathTrainer}.
@@ -57,7 +58,7 @@ public final class NgramPath {
         int k = bias.length;
         if (k < 2 || stackBias.length != k || weights.length != (long) k * ngrams.size()) {
             throw new IllegalArgumentException("an n-gram path needs a weight per class and n-gram and a bias per "
-                    + "class for at least 2 classes: " + k + " biases, " + stackBias.length + " stacking biases, "
+                    + "class for at least 2 classes: " + k + " biases, " + stackBias.length + " combination biases, "
                     + weights.length + " weights for " + ngrams.size() + " n-grams");
         }
         if (!Double.isFinite(networkWeight) || !Double.isFinite(ngramWeight)) {

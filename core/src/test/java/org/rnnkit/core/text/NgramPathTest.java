@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rnnkit.core.task.NgramPath;
@@ -49,6 +50,54 @@ class NgramPathTest {
         assertEquals(0.5, path.alone().combine(new double[] {0.01, 0.99}, List.of("unknown"))[1], 1e-12);
     }
 
+    @Test
+    void everyNgramOfTheTrainingTextsIsAFeature() {
+        TextCorpus fit = new TextCorpus(List.of(new LabelledText("good film", 1, "t:0"),
+                new LabelledText("bad film", 0, "t:1")), CLASSES);
+        TextCorpus held = new TextCorpus(List.of(new LabelledText("good", 1, "v:0")), CLASSES);
+        NgramPath path = NgramPathTrainer.train(fit, held, new double[][] {{0.5, 0.5}}, TOKENS, 2);
+        // good, bad, film, "good film", "bad film": each seen in one text only, all kept
+        assertEquals(5, path.size());
+    }
+
+    @Test
+    void calibrationFindsTheTemperatureOfAnOverconfidentPart() {
+        // Labels drawn with P(pos) = sigmoid(z); the part reports sigmoid(3 z): three times too sure of itself.
+        Random random = new Random(5);
+        int n = 4000;
+        double[][] logProbabilities = new double[n][];
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            double z = -3 + 6.0 * i / (n - 1);
+            targets[i] = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+            double reported = 1 / (1 + Math.exp(-3 * z));
+            logProbabilities[i] = new double[] {Math.log(1 - reported), Math.log(reported)};
+        }
+        double[] calibration = NgramPathTrainer.calibrate(logProbabilities, targets);
+        assertEquals(1 / 3.0, calibration[0], 0.03);
+        assertEquals(0, calibration[2] - calibration[1], 0.15);
+    }
+
+    @Test
+    void calibrationOfAnUninformativePartKeepsItsTemperature() {
+        // Log-probabilities equal for both classes carry no evidence: only the penalty moves t, and it holds t at 1.
+        double[][] flat = {{Math.log(0.5), Math.log(0.5)}, {Math.log(0.5), Math.log(0.5)}};
+        assertEquals(1, NgramPathTrainer.calibrate(flat, new int[] {0, 1})[0], 1e-6);
+    }
+
+    @Test
+    void combinationAveragesTheCalibratedParts() {
+        // network: t 2, biases (0.2, -0.2); n-grams: t 0.5, biases (-0.1, 0.1) -> a = 1, b = 0.25, biases 0.05, -0.05
+        double[] c = NgramPathTrainer.combination(new double[] {2, 0.2, -0.2}, new double[] {0.5, -0.1, 0.1});
+        assertArrayEquals(new double[] {1, 0.25, 0.05, -0.05}, c, 1e-12);
+        NgramPath path = new NgramPath(1, List.of("good"), new float[] {0, 1}, new double[2], c[0], c[1],
+                new double[] {c[2], c[3]});
+        double ngramPos = 1 / (1 + Math.exp(-1));
+        double pos = Math.exp(Math.log(0.6) + 0.25 * Math.log(ngramPos) - 0.05);
+        double neg = Math.exp(Math.log(0.4) + 0.25 * Math.log(1 - ngramPos) + 0.05);
+        assertEquals(pos / (pos + neg), path.combine(new double[] {0.4, 0.6}, List.of("good"))[1], 1e-9);
+    }
+
     /** Both classes use the same words; only the word pairs ("not good" against "not bad") tell them apart. */
     @Test
     void pairsOfWordsSeparateWhatSingleWordsCannot() {
@@ -76,6 +125,6 @@ class NgramPathTest {
             double[] p = pairs.combine(new double[] {0.5, 0.5}, tokens);
             assertTrue(p[t.label()] > 0.7, t.text() + ": " + p[t.label()]);
         }
-        assertTrue(pairs.ngramWeight() > 0, "stacking trusts the informative part: " + pairs.describe());
+        assertTrue(pairs.ngramWeight() > 0, "the combination keeps the informative part: " + pairs.describe());
     }
 }
