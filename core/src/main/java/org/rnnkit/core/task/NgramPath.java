@@ -129,9 +129,14 @@ public final class NgramPath {
         return softmax(z);
     }
 
+    /** This path's n-gram model with the combination {@code a}, {@code b}, {@code stackBias} (see the constructor). */
+    public NgramPath combinedWith(double networkWeight, double ngramWeight, double[] stackBias) {
+        return new NgramPath(order, ngrams, weights, bias, networkWeight, ngramWeight, stackBias);
+    }
+
     /** This path with a combination that ignores the network: the n-gram model alone, to see what it adds. */
     public NgramPath alone() {
-        return new NgramPath(order, ngrams, weights, bias, 0, 1, new double[classes]);
+        return combinedWith(0, 1, new double[classes]);
     }
 
     /** Softmax of {@code z}, in place and returned. */

@@ -24,6 +24,7 @@ import org.rnnkit.datasets.text.Tokenizer;
  * network's epoch, so the network looks better there than on new text, and with a few dozen texts free weights
  * follow the noise. Instead each part is calibrated on its own there ({@link #calibrate}: one temperature and a
  * bias per class, held near "unchanged") and the calibrated log-probabilities are averaged with equal weights.
+ * Then the n-gram model is trained again on the training and validation texts together, keeping that combination.
  */
 public final class NgramPathTrainer {
     /**
@@ -46,7 +47,8 @@ public final class NgramPathTrainer {
     }
 
     /**
-     * Trains the n-gram model on {@code fit} and calibrates both parts on {@code validation} for the combination.
+     * Trains the n-gram model on {@code fit}, calibrates both parts on {@code validation} for the combination, then
+     * trains the n-gram model again on both sets of texts.
      *
      * @param fit        the texts the network was trained on
      * @param validation texts neither part was trained on; {@code network[i]} are the network's class probabilities
@@ -62,25 +64,7 @@ public final class NgramPathTrainer {
                     + "network's probabilities for each: " + fit.size() + " training, " + validation.size()
                     + " validation texts, " + network.length + " network outputs");
         }
-        List<String> ngrams = vocabulary(fit, tokenizer, order);
-        NgramPath unscaled = new NgramPath(order, ngrams, new float[k * ngrams.size()], new double[k], 0, 1,
-                new double[k]);
-        List<int[]> features = new ArrayList<>(fit.size());
-        int[] targets = new int[fit.size()];
-        for (int i = 0; i < fit.size(); i++) {
-            LabelledText t = fit.texts().get(i);
-            features.add(unscaled.features(tokenizer.tokenize(t.text())));
-            targets[i] = t.label();
-        }
-        int f = ngrams.size();
-        double[] ratio = ratios(features, targets, k, f);
-        double[] x = SparseLogisticRegression.fit(features, targets, k, f, ratio, C, MAX_ITERATIONS, TOLERANCE);
-        float[] weights = new float[k * f];
-        for (int j = 0; j < k * f; j++) {
-            weights[j] = (float) (ratio[j] * x[j]);
-        }
-        double[] bias = Arrays.copyOfRange(x, k * f, k * f + k);
-        NgramPath ngramOnly = new NgramPath(order, ngrams, weights, bias, 0, 1, new double[k]);
+        NgramPath ngramOnly = fitAlone(fit, tokenizer, order);
         double[][] networkLog = new double[validation.size()][k];
         double[][] ngramLog = new double[validation.size()][k];
         int[] validationTargets = new int[validation.size()];
@@ -95,8 +79,33 @@ public final class NgramPathTrainer {
         }
         double[] combination = combination(calibrate(networkLog, validationTargets),
                 calibrate(ngramLog, validationTargets));
-        return new NgramPath(order, ngrams, weights, bias, combination[0], combination[1],
+        // Calibrated, the n-gram model is trained again on all labelled texts: unlike the network it needs no
+        // validation texts to stop, and the extra tenth of the data is worth more than an exact calibration.
+        return fitAlone(fit.concat(validation), tokenizer, order).combinedWith(combination[0], combination[1],
                 Arrays.copyOfRange(combination, 2, 2 + k));
+    }
+
+    /** The n-gram model trained on {@code texts}, with a combination that ignores the network. */
+    private static NgramPath fitAlone(TextCorpus texts, Tokenizer tokenizer, int order) {
+        int k = texts.classes().size();
+        List<String> ngrams = vocabulary(texts, tokenizer, order);
+        NgramPath unscaled = new NgramPath(order, ngrams, new float[k * ngrams.size()], new double[k], 0, 1,
+                new double[k]);
+        List<int[]> features = new ArrayList<>(texts.size());
+        int[] targets = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            LabelledText t = texts.texts().get(i);
+            features.add(unscaled.features(tokenizer.tokenize(t.text())));
+            targets[i] = t.label();
+        }
+        int f = ngrams.size();
+        double[] ratio = ratios(features, targets, k, f);
+        double[] x = SparseLogisticRegression.fit(features, targets, k, f, ratio, C, MAX_ITERATIONS, TOLERANCE);
+        float[] weights = new float[k * f];
+        for (int j = 0; j < k * f; j++) {
+            weights[j] = (float) (ratio[j] * x[j]);
+        }
+        return new NgramPath(order, ngrams, weights, Arrays.copyOfRange(x, k * f, k * f + k), 0, 1, new double[k]);
     }
 
     /** The n-grams of at least {@link #MIN_COUNT} texts, most frequent first (ties in string order). */

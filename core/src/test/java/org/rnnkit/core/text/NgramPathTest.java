@@ -51,13 +51,15 @@ class NgramPathTest {
     }
 
     @Test
-    void everyNgramOfTheTrainingTextsIsAFeature() {
+    void everyNgramOfTheTrainingAndValidationTextsIsAFeature() {
         TextCorpus fit = new TextCorpus(List.of(new LabelledText("good film", 1, "t:0"),
                 new LabelledText("bad film", 0, "t:1")), CLASSES);
-        TextCorpus held = new TextCorpus(List.of(new LabelledText("good", 1, "v:0")), CLASSES);
+        TextCorpus held = new TextCorpus(List.of(new LabelledText("superb film", 1, "v:0")), CLASSES);
         NgramPath path = NgramPathTrainer.train(fit, held, new double[][] {{0.5, 0.5}}, TOKENS, 2);
-        // good, bad, film, "good film", "bad film": each seen in one text only, all kept
-        assertEquals(5, path.size());
+        // good, bad, film, "good film", "bad film", and from the validation text (the model is trained again on
+        // it once calibrated) superb and "superb film": each seen in one text only, all kept
+        assertEquals(7, path.size());
+        assertTrue(path.probabilities(List.of("superb"))[1] > 0.5, "learnt from the validation text");
     }
 
     @Test
