@@ -18,9 +18,9 @@ import org.rnnkit.datasets.Json;
  * The linear ("wide") path a {@link TextClassifier} can add to its recurrent network: a multinomial logistic
  * regression on which word n-grams (single words up to runs of {@link #order()} words) a whole text contains, and
  * the rule that combines it with the network. The combined class scores are
- * {@code a log p_network(c) + b log p_ngrams(c) + bias(c)}, normalised by softmax: the equal-weight average of the two
- * parts' log-probabilities, each calibrated on validation texts first (a temperature and class biases), so a part
- * that is overconfident there counts for less. The n-gram
+ * {@code a log p_network(c) + b log p_ngrams(c) + bias(c)}, normalised by softmax; {@code NgramPathTrainer} sets
+ * {@code b} = 1, no biases and a small {@code a}, so the n-gram model decides and the network tips close calls (files
+ * written before this rule hold weights fitted on validation texts, and predict as they did). The n-gram
  * weights hold their naive-Bayes feature scaling already (see {@code org.rnnkit.core.text.NgramPathTrainer}), so
  * reading them is a plain linear model. The path reads every token of a text, where the network keeps at most
  * the encoder's maximum length. Immutable; trained by {@code NgramPathTrainer}.

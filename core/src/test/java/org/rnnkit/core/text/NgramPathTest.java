@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rnnkit.core.task.NgramPath;
@@ -51,53 +50,37 @@ class NgramPathTest {
     }
 
     @Test
-    void everyNgramOfTheTrainingAndValidationTextsIsAFeature() {
-        TextCorpus fit = new TextCorpus(List.of(new LabelledText("good film", 1, "t:0"),
-                new LabelledText("bad film", 0, "t:1")), CLASSES);
-        TextCorpus held = new TextCorpus(List.of(new LabelledText("superb film", 1, "v:0")), CLASSES);
-        NgramPath path = NgramPathTrainer.train(fit, held, new double[][] {{0.5, 0.5}}, TOKENS, 2);
-        // good, bad, film, "good film", "bad film", and from the validation text (the model is trained again on
-        // it once calibrated) superb and "superb film": each seen in one text only, all kept
+    void everyNgramOfTheTrainingTextsIsAFeature() {
+        TextCorpus texts = new TextCorpus(List.of(new LabelledText("good film", 1, "t:0"),
+                new LabelledText("bad film", 0, "t:1"), new LabelledText("superb film", 1, "t:2")), CLASSES);
+        NgramPath path = NgramPathTrainer.train(texts, TOKENS, 2, 0.1);
+        // good, bad, superb, film, "good film", "bad film", "superb film": all kept, though most occur once
         assertEquals(7, path.size());
-        assertTrue(path.probabilities(List.of("superb"))[1] > 0.5, "learnt from the validation text");
+        assertTrue(path.probabilities(List.of("superb"))[1] > 0.5, "an n-gram of one text still counts");
     }
 
     @Test
-    void calibrationFindsTheTemperatureOfAnOverconfidentPart() {
-        // Labels drawn with P(pos) = sigmoid(z); the part reports sigmoid(3 z): three times too sure of itself.
-        Random random = new Random(5);
-        int n = 4000;
-        double[][] logProbabilities = new double[n][];
-        int[] targets = new int[n];
-        for (int i = 0; i < n; i++) {
-            double z = -3 + 6.0 * i / (n - 1);
-            targets[i] = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
-            double reported = 1 / (1 + Math.exp(-3 * z));
-            logProbabilities[i] = new double[] {Math.log(1 - reported), Math.log(reported)};
+    void theTrainedPathLetsTheNetworkTipCloseCalls() {
+        List<LabelledText> reviews = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reviews.add(new LabelledText("good film", 1, "t:" + reviews.size()));
+            reviews.add(new LabelledText("bad film", 0, "t:" + reviews.size()));
         }
-        double[] calibration = NgramPathTrainer.calibrate(logProbabilities, targets);
-        assertEquals(1 / 3.0, calibration[0], 0.03);
-        assertEquals(0, calibration[2] - calibration[1], 0.15);
-    }
-
-    @Test
-    void calibrationOfAnUninformativePartKeepsItsTemperature() {
-        // Log-probabilities equal for both classes carry no evidence: only the penalty moves t, and it holds t at 1.
-        double[][] flat = {{Math.log(0.5), Math.log(0.5)}, {Math.log(0.5), Math.log(0.5)}};
-        assertEquals(1, NgramPathTrainer.calibrate(flat, new int[] {0, 1})[0], 1e-6);
-    }
-
-    @Test
-    void combinationAveragesTheCalibratedParts() {
-        // network: t 2, biases (0.2, -0.2); n-grams: t 0.5, biases (-0.1, 0.1) -> a = 1, b = 0.25, biases 0.05, -0.05
-        double[] c = NgramPathTrainer.combination(new double[] {2, 0.2, -0.2}, new double[] {0.5, -0.1, 0.1});
-        assertArrayEquals(new double[] {1, 0.25, 0.05, -0.05}, c, 1e-12);
-        NgramPath path = new NgramPath(1, List.of("good"), new float[] {0, 1}, new double[2], c[0], c[1],
-                new double[] {c[2], c[3]});
-        double ngramPos = 1 / (1 + Math.exp(-1));
-        double pos = Math.exp(Math.log(0.6) + 0.25 * Math.log(ngramPos) - 0.05);
-        double neg = Math.exp(Math.log(0.4) + 0.25 * Math.log(1 - ngramPos) + 0.05);
-        assertEquals(pos / (pos + neg), path.combine(new double[] {0.4, 0.6}, List.of("good"))[1], 1e-9);
+        TextCorpus texts = new TextCorpus(reviews, CLASSES);
+        NgramPath path = NgramPathTrainer.train(texts, TOKENS, 1, 0.1);
+        assertEquals(0.1, path.networkWeight(), 0);
+        assertEquals(1, path.ngramWeight(), 0);
+        // softmax(0.1 log p_network + log p_ngrams), by hand: "film" alone is a tie for the n-gram model...
+        double[] tie = path.probabilities(List.of("film"));
+        assertEquals(0.5, tie[1], 1e-9);
+        double pos = Math.pow(0.9, 0.1) * tie[1];
+        double neg = Math.pow(0.1, 0.1) * tie[0];
+        assertEquals(pos / (pos + neg), path.combine(new double[] {0.1, 0.9}, List.of("film"))[1], 1e-9);
+        // ...which the network decides, but a confident network does not overrule a clear n-gram verdict.
+        assertTrue(path.combine(new double[] {0.1, 0.9}, List.of("film"))[1] > 0.5);
+        double[] bad = path.probabilities(List.of("bad"));
+        assertTrue(bad[0] > 0.8, "n-gram verdict: " + bad[0]);
+        assertTrue(path.combine(new double[] {0.01, 0.99}, List.of("bad"))[0] > 0.5);
     }
 
     /** Both classes use the same words; only the word pairs ("not good" against "not bad") tell them apart. */
@@ -114,19 +97,13 @@ class NgramPathTest {
             }
         }
         TextCorpus train = new TextCorpus(fit, CLASSES);
-        TextCorpus held = new TextCorpus(validation, CLASSES);
-        double[][] uninformed = new double[held.size()][];
-        for (int i = 0; i < uninformed.length; i++) {
-            uninformed[i] = new double[] {0.5, 0.5};
-        }
-        NgramPath words = NgramPathTrainer.train(train, held, uninformed, TOKENS, 1);
-        NgramPath pairs = NgramPathTrainer.train(train, held, uninformed, TOKENS, 2);
+        NgramPath words = NgramPathTrainer.train(train, TOKENS, 1, 0.1);
+        NgramPath pairs = NgramPathTrainer.train(train, TOKENS, 2, 0.1);
         for (LabelledText t : validation) {
             List<String> tokens = TOKENS.tokenize(t.text());
             assertEquals(0.5, words.probabilities(tokens)[1], 1e-6, t.text());
             double[] p = pairs.combine(new double[] {0.5, 0.5}, tokens);
             assertTrue(p[t.label()] > 0.7, t.text() + ": " + p[t.label()]);
         }
-        assertTrue(pairs.ngramWeight() > 0, "the combination keeps the informative part: " + pairs.describe());
     }
 }
