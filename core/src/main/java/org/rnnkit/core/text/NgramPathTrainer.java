@@ -25,8 +25,8 @@ import org.rnnkit.datasets.text.Tokenizer;
  * accuracy on new text varies from seed to seed by more than a validation set can show. The n-gram path's
  * log-probabilities count fully and the network's with the {@code networkWeight} setting (0.1 by default), so the
  * n-gram path decides and the network tips close calls: on the tuning splits (README) rules that gave the
- * network more say, fitted or fixed, did worse on average (up to a weight of 0.25, within noise). The n-gram model needs no validation texts of its own,
- * so the trainer gives it all labelled texts.
+ * network more say, fitted or fixed, did worse on average (up to a weight of 0.25, within noise). The n-gram model
+ * needs no validation texts of its own, so the trainer gives it all labelled texts.
  */
 public final class NgramPathTrainer {
     /**

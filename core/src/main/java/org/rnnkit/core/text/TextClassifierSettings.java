@@ -85,8 +85,8 @@ public record TextClassifierSettings(
      * on the tuning splits and equal or larger weights, fitted or fixed, worse ({@link #networkWeight} 0.1).
      */
     public static TextClassifierSettings defaults() {
-        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, 0, 0, Reduction.MAX, 2, 0.1, 0, 2, 20_000, 0.1,
-                0.1, 20, 32, 2e-3, 0, 0, 3, StopMetric.ACCURACY, 42);
+        return new TextClassifierSettings(Cell.GRU, true, 1, 64, 128, 0.3, 0, 0, Reduction.MAX, 2, 0.1, 0, 2, 20_000,
+                0.1, 0.1, 20, 32, 2e-3, 0, 0, 3, StopMetric.ACCURACY, 42);
     }
 
     /** Validates the values. */
