@@ -18,8 +18,9 @@ import org.rnnkit.datasets.Json;
  * The linear ("wide") path a {@link TextClassifier} can add to its recurrent network: a multinomial logistic
  * regression on which word n-grams (single words up to runs of {@link #order()} words) a whole text contains, and
  * the rule that combines it with the network. The combined class scores are
- * {@code a log p_network(c) + b log p_ngrams(c) + bias(c)}, normalised by softmax, with {@code a}, {@code b} and the
- * biases fitted on validation texts (stacking), so each part gets the weight its calibration earns. The n-gram
+ * {@code a log p_network(c) + b log p_ngrams(c) + bias(c)}, normalised by softmax; {@code NgramPathTrainer} sets
+ * {@code b} = 1, no biases and a small {@code a}, so the n-gram model decides and the network tips close calls (files
+ * written before this rule hold weights fitted on validation texts, and predict as they did). The n-gram
  * weights hold their naive-Bayes feature scaling already (see {@code org.rnnkit.core.text.NgramPathTrainer}), so
  * reading them is a plain linear model. The path reads every token of a text, where the network keeps at most
  * the encoder's maximum length. Immutable; trained by {@code NgramPathTrainer}.
@@ -57,7 +58,7 @@ public final class NgramPath {
         int k = bias.length;
         if (k < 2 || stackBias.length != k || weights.length != (long) k * ngrams.size()) {
             throw new IllegalArgumentException("an n-gram path needs a weight per class and n-gram and a bias per "
-                    + "class for at least 2 classes: " + k + " biases, " + stackBias.length + " stacking biases, "
+                    + "class for at least 2 classes: " + k + " biases, " + stackBias.length + " combination biases, "
                     + weights.length + " weights for " + ngrams.size() + " n-grams");
         }
         if (!Double.isFinite(networkWeight) || !Double.isFinite(ngramWeight)) {
@@ -128,9 +129,14 @@ public final class NgramPath {
         return softmax(z);
     }
 
+    /** This path's n-gram model with the combination {@code a}, {@code b}, {@code stackBias} (see the constructor). */
+    public NgramPath combinedWith(double networkWeight, double ngramWeight, double[] stackBias) {
+        return new NgramPath(order, ngrams, weights, bias, networkWeight, ngramWeight, stackBias);
+    }
+
     /** This path with a combination that ignores the network: the n-gram model alone, to see what it adds. */
     public NgramPath alone() {
-        return new NgramPath(order, ngrams, weights, bias, 0, 1, new double[classes]);
+        return combinedWith(0, 1, new double[classes]);
     }
 
     /** Softmax of {@code z}, in place and returned. */

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.rnnkit.core.SequenceModel;
 import org.rnnkit.core.eval.EvaluationReport;
-import org.rnnkit.core.task.Classification;
 import org.rnnkit.core.task.TextClassifier;
 import org.rnnkit.core.train.ConsoleProgress;
 import org.rnnkit.core.train.EpochStats;
@@ -24,7 +23,6 @@ import org.rnnkit.datasets.BatchPlan;
 import org.rnnkit.datasets.DataFormatException;
 import org.rnnkit.datasets.Json;
 import org.rnnkit.datasets.text.HoldOut;
-import org.rnnkit.datasets.text.LabelledText;
 import org.rnnkit.datasets.text.TextCorpus;
 import org.rnnkit.datasets.text.TextDataSetIterator;
 import org.rnnkit.datasets.text.TextEncoder;
@@ -56,8 +54,8 @@ public final class TextClassifierTrainer {
      * @param validationAccuracy accuracy on the validation texts after each epoch of {@code training.history()}
      *                           (NaN for epochs run before a resume)
      * @param networkValidation  metrics of the recurrent network alone on the validation texts
-     * @param validation         full metrics of the final classifier on the validation texts (with the n-gram path,
-     *                           whose combination weights were fitted on them, so an optimistic figure)
+     * @param validation         full metrics on the validation texts of the classifier with its n-gram path trained
+     *                           without them (the network's epoch was picked on them, so a little optimistic)
      */
     public record Result(TextClassifier classifier, TextClassifierSettings settings, String data, int trainExamples,
                          int validationExamples, TrainingResult training, List<Double> validationAccuracy,
@@ -172,31 +170,22 @@ public final class TextClassifierTrainer {
                 .map(e -> accuracyByEpoch.getOrDefault(e.epoch(), Double.NaN)).toList();
         EvaluationReport networkValidation = classifier.evaluate(validation);
         TextClassifier trained = classifier;
+        EvaluationReport validationReport = networkValidation;
         if (settings.ngrams() > 0) {
             long start = System.nanoTime();
-            trained = classifier.withNgramPath(NgramPathTrainer.train(fit, validation,
-                    probabilities(classifier, validation), tokenizer, settings.ngrams()));
+            // The validation figures use a path trained without the validation texts; the one that ships is then
+            // trained on every labelled text (it needs none to stop, unlike the network).
+            validationReport = classifier.withNgramPath(NgramPathTrainer.train(fit, tokenizer, settings.ngrams(),
+                    settings.networkWeight())).evaluate(validation);
+            trained = classifier.withNgramPath(NgramPathTrainer.train(fit.concat(validation), tokenizer,
+                    settings.ngrams(), settings.networkWeight()));
             if (progress != null) {
                 progress.printf(Locale.ROOT, "n-gram path: %s (%.1fs)%n",
                         trained.ngramPath().orElseThrow().describe(), (System.nanoTime() - start) / 1e9);
             }
         }
         return new Result(trained, settings, part.description(), fit.size(), validation.size(), result, accuracy,
-                networkValidation, trained.evaluate(validation));
-    }
-
-    /** The classifier's class probabilities for each text of {@code corpus}, in the classifier's class order. */
-    private static double[][] probabilities(TextClassifier classifier, TextCorpus corpus) {
-        List<String> names = classifier.labels().names();
-        List<Classification> predictions = classifier.predict(corpus.texts().stream().map(LabelledText::text)
-                .toList());
-        double[][] out = new double[predictions.size()][names.size()];
-        for (int i = 0; i < out.length; i++) {
-            for (int c = 0; c < names.size(); c++) {
-                out[i][c] = predictions.get(i).probabilities().get(names.get(c));
-            }
-        }
-        return out;
+                networkValidation, validationReport);
     }
 
     /** The {@link TextClassifierSettings#LENGTH_PERCENTILE} of token counts, within [8, MAX_AUTO_LENGTH]. */

@@ -49,6 +49,40 @@ class NgramPathTest {
         assertEquals(0.5, path.alone().combine(new double[] {0.01, 0.99}, List.of("unknown"))[1], 1e-12);
     }
 
+    @Test
+    void everyNgramOfTheTrainingTextsIsAFeature() {
+        TextCorpus texts = new TextCorpus(List.of(new LabelledText("good film", 1, "t:0"),
+                new LabelledText("bad film", 0, "t:1"), new LabelledText("superb film", 1, "t:2")), CLASSES);
+        NgramPath path = NgramPathTrainer.train(texts, TOKENS, 2, 0.1);
+        // good, bad, superb, film, "good film", "bad film", "superb film": all kept, though most occur once
+        assertEquals(7, path.size());
+        assertTrue(path.probabilities(List.of("superb"))[1] > 0.5, "an n-gram of one text still counts");
+    }
+
+    @Test
+    void theTrainedPathLetsTheNetworkTipCloseCalls() {
+        List<LabelledText> reviews = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reviews.add(new LabelledText("good film", 1, "t:" + reviews.size()));
+            reviews.add(new LabelledText("bad film", 0, "t:" + reviews.size()));
+        }
+        TextCorpus texts = new TextCorpus(reviews, CLASSES);
+        NgramPath path = NgramPathTrainer.train(texts, TOKENS, 1, 0.1);
+        assertEquals(0.1, path.networkWeight(), 0);
+        assertEquals(1, path.ngramWeight(), 0);
+        // softmax(0.1 log p_network + log p_ngrams), by hand: "film" alone is a tie for the n-gram model...
+        double[] tie = path.probabilities(List.of("film"));
+        assertEquals(0.5, tie[1], 1e-9);
+        double pos = Math.pow(0.9, 0.1) * tie[1];
+        double neg = Math.pow(0.1, 0.1) * tie[0];
+        assertEquals(pos / (pos + neg), path.combine(new double[] {0.1, 0.9}, List.of("film"))[1], 1e-9);
+        // ...which the network decides, but a confident network does not overrule a clear n-gram verdict.
+        assertTrue(path.combine(new double[] {0.1, 0.9}, List.of("film"))[1] > 0.5);
+        double[] bad = path.probabilities(List.of("bad"));
+        assertTrue(bad[0] > 0.8, "n-gram verdict: " + bad[0]);
+        assertTrue(path.combine(new double[] {0.01, 0.99}, List.of("bad"))[0] > 0.5);
+    }
+
     /** Both classes use the same words; only the word pairs ("not good" against "not bad") tell them apart. */
     @Test
     void pairsOfWordsSeparateWhatSingleWordsCannot() {
@@ -63,19 +97,13 @@ class NgramPathTest {
             }
         }
         TextCorpus train = new TextCorpus(fit, CLASSES);
-        TextCorpus held = new TextCorpus(validation, CLASSES);
-        double[][] uninformed = new double[held.size()][];
-        for (int i = 0; i < uninformed.length; i++) {
-            uninformed[i] = new double[] {0.5, 0.5};
-        }
-        NgramPath words = NgramPathTrainer.train(train, held, uninformed, TOKENS, 1);
-        NgramPath pairs = NgramPathTrainer.train(train, held, uninformed, TOKENS, 2);
+        NgramPath words = NgramPathTrainer.train(train, TOKENS, 1, 0.1);
+        NgramPath pairs = NgramPathTrainer.train(train, TOKENS, 2, 0.1);
         for (LabelledText t : validation) {
             List<String> tokens = TOKENS.tokenize(t.text());
             assertEquals(0.5, words.probabilities(tokens)[1], 1e-6, t.text());
             double[] p = pairs.combine(new double[] {0.5, 0.5}, tokens);
             assertTrue(p[t.label()] > 0.7, t.text() + ": " + p[t.label()]);
         }
-        assertTrue(pairs.ngramWeight() > 0, "stacking trusts the informative part: " + pairs.describe());
     }
 }

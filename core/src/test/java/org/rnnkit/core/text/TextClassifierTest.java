@@ -31,7 +31,7 @@ class TextClassifierTest {
     Path dir;
 
     private static TextClassifierSettings tiny(int maxLength, int ngrams) {
-        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, 0, 0, TextClassifierSettings.Reduction.MAX, ngrams,
+        return new TextClassifierSettings(Cell.GRU, false, 1, 8, 8, 0, 0, 0, TextClassifierSettings.Reduction.MAX, ngrams, 0.1,
                 maxLength, 1, 1000, 0.1, 0.2, 2, 16, 0.01, 0, 0, 1, StopMetric.ACCURACY, 3);
     }
 
