@@ -79,19 +79,24 @@ abstract class CellKernel {
         private final Mat rw;
         private final double[] bias;
         private final boolean stepGemm;
+        private final boolean inPlace;
         private float[] rwRows;
         private float[] rwColumns;
 
-        /** Weights whose steps call CBLAS, reading the native arrays on every step. */
+        /**
+         * Weights read in place on every step, for a stepper whose parameters may change between calls: products of
+         * several rows on {@link StepGemm#multiplyNative} where it takes them, the others through CBLAS.
+         */
         Weights(Mat w, Mat rw, double[] bias) {
-            this(w, rw, bias, false);
+            this(w, rw, bias, false, StepGemm.nativeOperand(rw));
         }
 
-        private Weights(Mat w, Mat rw, double[] bias, boolean stepGemm) {
+        private Weights(Mat w, Mat rw, double[] bias, boolean stepGemm, boolean inPlace) {
             this.w = w;
             this.rw = rw;
             this.bias = bias;
             this.stepGemm = stepGemm && rw.isFloat && StepGemm.INSTANCE != null;
+            this.inPlace = inPlace;
         }
 
         /** Weights for one pass, with the steps' products on {@link StepGemm} where it runs. */
@@ -101,7 +106,7 @@ abstract class CellKernel {
 
         /** As {@link #of(INDArray, INDArray, double[])}, choosing whether the steps may use {@link StepGemm}. */
         static Weights of(INDArray w, INDArray rw, double[] bias, boolean stepGemm) {
-            return new Weights(Mat.of(w), Mat.of(rw), bias, stepGemm);
+            return new Weights(Mat.of(w), Mat.of(rw), bias, stepGemm, false);
         }
 
         Mat w() {
@@ -181,7 +186,8 @@ abstract class CellKernel {
          */
         void recurrentProduct(Trace tr, int t, Weights w) {
             int mb = tr.mb;
-            recInJava = w.stepGemm();
+            // One row stays with CBLAS, whose gemv needs no packing either.
+            recInJava = w.stepGemm() || w.inPlace && mb > 1;
             if (!recInJava) {
                 Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, rec, 0);
                 return;
@@ -192,7 +198,11 @@ abstract class CellKernel {
                 recOut = new float[pre.length];
             }
             tr.hBuf.readFloats(t * n, hIn, n);
-            StepGemm.INSTANCE.multiply(hIn, w.rwRows(), recOut, mb, h, width, false);
+            if (w.stepGemm()) {
+                StepGemm.INSTANCE.multiply(hIn, w.rwRows(), recOut, mb, h, width, false);
+            } else {
+                StepGemm.INSTANCE.multiplyNative(hIn, w.rw(), recOut, mb);
+            }
         }
 
         /**

@@ -20,6 +20,18 @@ abstract class StepGemm {
      */
     abstract void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean add);
 
+    /**
+     * {@code c[0, m*n) = a[0, m*k) b} for a float matrix {@code b [k, n]} in native memory stored column by column
+     * (DL4J keeps its weights in 'f' order), read in place on every call: for steppers, whose weights may change
+     * between calls (training in between) and so cannot be copied once.
+     */
+    abstract void multiplyNative(float[] a, Mat b, float[] c, int m);
+
+    /** Whether {@link #multiplyNative} takes {@code b}: float, column-major, unit stride within columns. */
+    static boolean nativeOperand(Mat b) {
+        return INSTANCE != null && b.isFloat && b.colMajor;
+    }
+
     private static StepGemm choose() {
         if (!Boolean.parseBoolean(System.getProperty("rnnkit.stepGemm", "true"))
                 || !GateMath.INSTANCE.name().equals("vector")) {

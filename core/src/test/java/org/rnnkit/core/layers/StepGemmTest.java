@@ -65,6 +65,80 @@ class StepGemmTest {
     }
 
     @Test
+    void nativeProductMatchesAPlainLoop() {
+        assumeStepGemm();
+        Random r = new Random(4);
+        for (int m : new int[] {1, 5, 8}) {
+            for (int k : new int[] {9, 37, 64}) {
+                for (int n : new int[] {3, 37, 130}) {
+                    float[] a = random(r, m * k);
+                    // A column-major view with a leading dimension past its rows, as a parameter view can be.
+                    INDArray bigger = Nd4j.rand(DataType.FLOAT, 'f', k + 3, n);
+                    INDArray b = bigger.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, k + 2),
+                            org.nd4j.linalg.indexing.NDArrayIndex.all());
+                    Mat bm = Mat.of(b);
+                    org.junit.jupiter.api.Assertions.assertTrue(StepGemm.nativeOperand(bm));
+                    float[] c = new float[m * n];
+                    StepGemm.INSTANCE.multiplyNative(a, bm, c, m);
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double s = 0;
+                            for (int p = 0; p < k; p++) {
+                                s += a[i * k + p] * b.getDouble(p, j);
+                            }
+                            assertEquals(s, c[i * n + j], 1e-5 * (1 + Math.sqrt(k)),
+                                    "m=" + m + " k=" + k + " n=" + n + " at " + i + "," + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm", "gru"})
+    void stepperAtSeveralRowsGivesTheWholeSequenceOutput(String cell) {
+        assumeStepGemm();
+        int vocab = 11;
+        int rows = 6;
+        int steps = 5;
+        org.rnnkit.core.builder.SequenceBuilder b = org.rnnkit.core.Rnn
+                .sequence(org.rnnkit.core.spec.InputSpec.tokens(vocab)).embedding(20);
+        if (cell.equals("lstm")) {
+            b.lstm(37, o -> o.layers(2));
+        } else {
+            b.gru(37, o -> o.layers(2));
+        }
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer
+                .MultiLayerNetwork(org.rnnkit.core.builder.NetworkCompiler.configuration(
+                        b.softmax(vocab).seed(5).spec(), DataType.FLOAT));
+        net.init();
+        net.params().addi(Nd4j.rand(DataType.FLOAT, net.params().shape()).subi(0.5).muli(0.2));
+        Random random = new Random(8);
+        int[][] tokens = new int[steps][rows];
+        INDArray x = Nd4j.zeros(DataType.FLOAT, rows, 1, steps);
+        for (int t = 0; t < steps; t++) {
+            for (int r = 0; r < rows; r++) {
+                tokens[t][r] = random.nextInt(vocab);
+                x.putScalar(new long[] {r, 0, t}, tokens[t][r]);
+            }
+        }
+        INDArray whole = net.output(x); // the sequence path: input product once, steps on per-pass weight copies
+        NetworkStepper stepper = NetworkStepper.of(net).orElseThrow();
+        NetworkStepper.State state = stepper.zeroState(rows);
+        for (int t = 0; t < steps; t++) {
+            NetworkStepper.Result result = stepper.step(state, tokens[t]);
+            for (int r = 0; r < rows; r++) {
+                double[] want = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.point(r),
+                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(t))
+                        .castTo(DataType.DOUBLE).toDoubleVector();
+                assertArrayEquals(want, result.probabilities()[r], 1e-5, cell + " step " + t + " row " + r);
+            }
+            state = result.next();
+        }
+    }
+
+    @Test
     void denseCopiesEitherOrderAndItsTranspose() {
         INDArray m = Nd4j.rand(DataType.FLOAT, 5, 7);
         for (char order : new char[] {'c', 'f'}) {
