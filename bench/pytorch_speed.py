@@ -32,7 +32,7 @@ def cases(quick):
     for cell in ("lstm", "gru"):
         for batch in ((1,) if quick else (1, 8)):
             out.append(("generate", cell, batch, 200 if quick else 1000, 64, 256, 2))
-        out.append(("decode", cell, 1, 200 if quick else 1000, 64, 256, 2))
+            out.append(("decode", cell, batch, 200 if quick else 1000, 64, 256, 2))
         out.append(("output", cell, 32, 100, 64, 256, 2))
     if not quick:
         for cell in ("gru", "lstm"):

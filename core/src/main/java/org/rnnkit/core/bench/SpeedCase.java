@@ -82,8 +82,9 @@ public record SpeedCase(String name, Kind kind, Cell cell, int batch, int steps,
             for (int batch : quick ? new int[] {1} : new int[] {1, 8}) {
                 all.add(new SpeedCase("generate-" + c + "-b" + batch, Kind.GENERATE, cell, batch,
                         quick ? 200 : 1000, 64, 256, 2));
+                all.add(new SpeedCase("decode-" + c + "-b" + batch, Kind.DECODE, cell, batch,
+                        quick ? 200 : 1000, 64, 256, 2));
             }
-            all.add(new SpeedCase("decode-" + c + "-b1", Kind.DECODE, cell, 1, quick ? 200 : 1000, 64, 256, 2));
             all.add(new SpeedCase("output-" + c + "-32x100", Kind.OUTPUT, cell, 32, 100, 64, 256, 2));
         }
         if (!quick) {

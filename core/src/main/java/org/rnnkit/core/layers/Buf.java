@@ -31,6 +31,12 @@ abstract class Buf {
     /** Writes {@code src[0, n)} to elements {@code [from, from + n)}. */
     abstract void write(int from, double[] src, int n);
 
+    /** Reads elements {@code [from, from + n)} into {@code dst[0, n)} as floats. */
+    abstract void readFloats(int from, float[] dst, int n);
+
+    /** Writes {@code src[0, n)} to elements {@code [from, from + n)}. */
+    abstract void writeFloats(int from, float[] src, int n);
+
     final void add(int i, double v) {
         set(i, get(i) + v);
     }
@@ -148,6 +154,16 @@ abstract class Buf {
             b.put(base + from, f, 0, n);
         }
 
+        @Override
+        void readFloats(int from, float[] dst, int n) {
+            b.get(base + from, dst, 0, n);
+        }
+
+        @Override
+        void writeFloats(int from, float[] src, int n) {
+            b.put(base + from, src, 0, n);
+        }
+
         private float[] staging(int n) {
             if (staging.length < n) {
                 staging = new float[n];
@@ -182,6 +198,20 @@ abstract class Buf {
         @Override
         void write(int from, double[] src, int n) {
             b.put(base + from, src, 0, n);
+        }
+
+        @Override
+        void readFloats(int from, float[] dst, int n) {
+            for (int i = 0; i < n; i++) {
+                dst[i] = (float) b.get(base + from + i);
+            }
+        }
+
+        @Override
+        void writeFloats(int from, float[] src, int n) {
+            for (int i = 0; i < n; i++) {
+                b.put(base + from + i, src[i]);
+            }
         }
     }
 }

@@ -69,10 +69,77 @@ abstract class CellKernel {
         return base + row * width + col;
     }
 
-    /** Parameters for one pass: weight matrices as DL4J keeps them and the bias copied to Java. */
-    record Weights(Mat w, Mat rw, double[] bias) {
+    /**
+     * Parameters for one pass: weight matrices as DL4J keeps them, the bias copied to Java and, for float layers
+     * where {@link StepGemm} runs, row-major Java copies of the recurrent weights for the steps' products (made on
+     * first use, once per pass: the forward steps need {@code RW}, the backward steps {@code RW^T}).
+     */
+    static final class Weights {
+        private final Mat w;
+        private final Mat rw;
+        private final double[] bias;
+        private final boolean stepGemm;
+        private final boolean inPlace;
+        private float[] rwRows;
+        private float[] rwColumns;
+
+        /**
+         * Weights read in place on every step, for a stepper whose parameters may change between calls: products of
+         * several rows on {@link StepGemm#multiplyNative} where it takes them, the others through CBLAS.
+         */
+        Weights(Mat w, Mat rw, double[] bias) {
+            this(w, rw, bias, false, StepGemm.nativeOperand(rw));
+        }
+
+        private Weights(Mat w, Mat rw, double[] bias, boolean stepGemm, boolean inPlace) {
+            this.w = w;
+            this.rw = rw;
+            this.bias = bias;
+            this.stepGemm = stepGemm && rw.isFloat && StepGemm.INSTANCE != null;
+            this.inPlace = inPlace;
+        }
+
+        /** Weights for one pass, with the steps' products on {@link StepGemm} where it runs. */
         static Weights of(INDArray w, INDArray rw, double[] bias) {
-            return new Weights(Mat.of(w), Mat.of(rw), bias);
+            return of(w, rw, bias, true);
+        }
+
+        /** As {@link #of(INDArray, INDArray, double[])}, choosing whether the steps may use {@link StepGemm}. */
+        static Weights of(INDArray w, INDArray rw, double[] bias, boolean stepGemm) {
+            return new Weights(Mat.of(w), Mat.of(rw), bias, stepGemm, false);
+        }
+
+        Mat w() {
+            return w;
+        }
+
+        Mat rw() {
+            return rw;
+        }
+
+        double[] bias() {
+            return bias;
+        }
+
+        /** Whether the steps' recurrent products run on {@link StepGemm}. */
+        boolean stepGemm() {
+            return stepGemm;
+        }
+
+        /** {@code RW [H, G*H]} row-major. */
+        float[] rwRows() {
+            if (rwRows == null) {
+                rwRows = StepGemm.dense(rw, false, null);
+            }
+            return rwRows;
+        }
+
+        /** {@code RW^T [G*H, H]} row-major. */
+        float[] rwColumns() {
+            if (rwColumns == null) {
+                rwColumns = StepGemm.dense(rw, true, null);
+            }
+            return rwColumns;
         }
     }
 
@@ -92,6 +159,13 @@ abstract class CellKernel {
         private final double[] pre;
         private final double[] wide;
         private final double[][] narrow;
+        private final int h;
+        /** Float copies for {@link StepGemm}: a step's input rows, its product, its gradient rows, dL/dh_prev. */
+        private float[] hIn;
+        private float[] recOut;
+        private float[] dIn;
+        private float[] dhOut;
+        private boolean recInJava;
 
         Work(Mat rec, Buf recBuf, Mat small, Buf smallBuf, int mb, int width, int h) {
             this.rec = rec;
@@ -102,6 +176,56 @@ abstract class CellKernel {
             this.pre = new double[mb * width];
             this.wide = new double[mb * width];
             this.narrow = new double[NARROW][mb * h];
+            this.h = h;
+        }
+
+        /**
+         * The step's recurrent product {@code h_t RW} from the state rows {@code [t*mb, (t+1)*mb)} of {@code tr},
+         * which {@link #preActivations(Buf, int, double[], int)} then adds: on {@link StepGemm} when the weights
+         * allow it, otherwise through CBLAS into {@link #rec()}.
+         */
+        void recurrentProduct(Trace tr, int t, Weights w) {
+            int mb = tr.mb;
+            // One row stays with CBLAS, whose gemv needs no packing either.
+            recInJava = w.stepGemm() || w.inPlace && mb > 1;
+            if (!recInJava) {
+                Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, rec, 0);
+                return;
+            }
+            int n = mb * h;
+            if (hIn == null) {
+                hIn = new float[n];
+                recOut = new float[pre.length];
+            }
+            tr.hBuf.readFloats(t * n, hIn, n);
+            if (w.stepGemm()) {
+                StepGemm.INSTANCE.multiply(hIn, w.rwRows(), recOut, mb, h, width, false);
+            } else {
+                StepGemm.INSTANCE.multiplyNative(hIn, w.rw(), recOut, mb);
+            }
+        }
+
+        /**
+         * Adds the step's gradient through the recurrent weights to {@code s.dhPrev}: {@code d RW^T}, where {@code d}
+         * holds the step's gradient rows {@code [mb, G*H]} in Java and {@code dRows} the same rows in native memory.
+         */
+        void addStateGradient(double[] d, Mat dRows, Weights w, StepGrad s) {
+            if (!w.stepGemm()) {
+                Blas.gemm(dRows, false, w.rw(), true, s.dhPrev, 1);
+                return;
+            }
+            int mb = dRows.rows;
+            int n = mb * h;
+            if (dIn == null) {
+                dIn = new float[pre.length];
+                dhOut = new float[n];
+            }
+            for (int i = 0; i < mb * width; i++) {
+                dIn[i] = (float) d[i];
+            }
+            s.dhPrevBuf.readFloats(0, dhOut, n);
+            StepGemm.INSTANCE.multiply(dIn, w.rwColumns(), dhOut, mb, width, h, true);
+            s.dhPrevBuf.writeFloats(0, dhOut, n);
         }
 
         Mat rec() {
@@ -122,13 +246,19 @@ abstract class CellKernel {
 
         /**
          * The step's pre-activations {@code [mb, G*H]}: the input projection at {@code g[base...]} plus the bias,
-         * plus the recurrent product in {@link #rec()} for the first {@code recWidth} columns of each row.
+         * plus the recurrent product of {@link #recurrentProduct} for the first {@code recWidth} columns of each row.
          */
         double[] preActivations(Buf g, int base, double[] bias, int recWidth) {
             int rows = pre.length / width;
             g.read(base, pre, pre.length);
             double[] r = wide;
-            recBuf.read(0, r, r.length);
+            if (recInJava) {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = recOut[i];
+                }
+            } else {
+                recBuf.read(0, r, r.length);
+            }
             for (int b = 0; b < rows; b++) {
                 int row = b * width;
                 for (int j = 0; j < recWidth; j++) {

@@ -30,6 +30,9 @@ final class CellStep {
      * arrays must stay reachable or the collector frees that memory under them.
      */
     private final INDArray[] workArrays;
+    /** The step's input and input product in Java, for {@link StepGemm#multiplyNative}. */
+    private final float[] xRows;
+    private final float[] gateRows;
 
     @SuppressWarnings("try") // the scope only needs to be open while the buffers are allocated
     CellStep(CellLayer layer, int rows) {
@@ -67,6 +70,8 @@ final class CellStep {
         this.xBuf = Buf.of(xs);
         this.gates = Mat.rowsOf(gateArray, width);
         this.workArrays = new INDArray[] {rec, small};
+        this.xRows = new float[rows * inputs];
+        this.gateRows = new float[rows * width];
         this.work = new CellKernel.Work(Mat.rowsOf(rec, width), Buf.of(rec), Mat.rowsOf(small, units), Buf.of(small),
                 rows, width, units);
     }
@@ -97,7 +102,14 @@ final class CellStep {
         if (c != null) {
             trace.cBuf.write(0, c, n);
         }
-        Blas.gemm(x, false, weights.w(), false, gates, 0);
+        if (rows > 1 && StepGemm.nativeOperand(weights.w())) {
+            // Several rows: read the weights in place rather than have OpenBLAS pack them on every step.
+            xBuf.readFloats(0, xRows, xRows.length);
+            StepGemm.INSTANCE.multiplyNative(xRows, weights.w(), gateRows, rows);
+            trace.gatesBuf.writeFloats(0, gateRows, gateRows.length);
+        } else {
+            Blas.gemm(x, false, weights.w(), false, gates, 0);
+        }
         kernel.forward(trace, 0, weights, work);
         trace.hBuf.read(n, h, n);
         if (c != null) {

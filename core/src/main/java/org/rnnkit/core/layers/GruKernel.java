@@ -35,7 +35,7 @@ final class GruKernel extends CellKernel {
         int n = mb * h;
         double[] bias = w.bias();
         // Reset-before needs only the r and z columns here; one product over all three keeps the code single.
-        Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
+        work.recurrentProduct(tr, t, w);
         int gBase = t * mb * w3;
         int hBase = t * mb * h;
         double[] pre = work.preActivations(tr.gatesBuf, gBase, bias, 2 * h);
@@ -135,7 +135,7 @@ final class GruKernel extends CellKernel {
             }
             s.dRecBuf.write(gBase, d, mb * w3);
             s.dhPrevBuf.write(0, dhPrev, n);
-            Blas.gemm(s.dRec.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
+            work.addStateGradient(d, s.dRec.rows(t * mb, mb), w, s);
             return;
         }
         // d(r*h) through the candidate's recurrent product, then the r gate and the direct path to h.

@@ -27,7 +27,7 @@ final class LstmKernel extends CellKernel {
         int mb = tr.mb;
         int w4 = 4 * h;
         int n = mb * h;
-        Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
+        work.recurrentProduct(tr, t, w);
         int gBase = t * mb * w4;
         int hBase = t * mb * h;
         // Pre-activations of the whole step, then each activation over contiguous runs (f, o, i are one run).
@@ -99,6 +99,6 @@ final class LstmKernel extends CellKernel {
         }
         s.dPreBuf.write(gBase, d, mb * w4);
         s.dcPrev.write(0, dcPrev, n);
-        Blas.gemm(s.dPre.rows(t * mb, mb), false, w.rw(), true, s.dhPrev, 1);
+        work.addStateGradient(d, s.dPre.rows(t * mb, mb), w, s);
     }
 }

@@ -11,7 +11,7 @@ final class SimpleRnnKernel extends CellKernel {
     @Override
     void forward(Trace tr, int t, Weights w, Work work) {
         int mb = tr.mb;
-        Blas.gemm(tr.hMat.rows(t * mb, mb), false, w.rw(), false, work.rec(), 0);
+        work.recurrentProduct(tr, t, w);
         int base = t * mb * h;
         double[] pre = work.preActivations(tr.gatesBuf, base, w.bias(), h);
         act.apply(pre, 0, mb * h);
@@ -30,6 +30,6 @@ final class SimpleRnnKernel extends CellKernel {
             y[i] = dh[i] * act.derivative(y[i]);
         }
         s.dPreBuf.write(t * n, y, n);
-        Blas.gemm(s.dPre.rows(t * tr.mb, tr.mb), false, w.rw(), true, s.dhPrev, 1);
+        work.addStateGradient(y, s.dPre.rows(t * tr.mb, tr.mb), w, s);
     }
 }
