@@ -95,8 +95,11 @@ public class CellLayer extends BaseRecurrentLayer<RecurrentCell> {
     }
 
     private INDArray toOutput(Trace tr, LayerWorkspaceMgr mgr) {
+        // [mb, H, T] as a view of an 'f'-ordered [mb, T, H]: DL4J's 3-d to 2-d reshape (RnnOutputLayer, its labels'
+        // twin, the preprocessors) permutes to [mb, T, H] and reshapes in 'f' order, a view here and a copy of the
+        // whole sequence for a plain 'f' [mb, H, T]. The values are the same either way.
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {tr.mb, layerConf().getNOut(), tr.steps}, 'f');
+                new long[] {tr.mb, tr.steps, layerConf().getNOut()}, 'f').permute(0, 2, 1);
         Buf.fromTimeMajor(Buf.of(tr.out), out);
         return permuteIfNWC(out);
     }

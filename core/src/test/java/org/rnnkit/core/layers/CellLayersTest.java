@@ -20,7 +20,10 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
+import org.deeplearning4j.util.TimeSeriesUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +74,29 @@ class CellLayersTest {
                 kind + " without mask");
         assertTrue(GruGradientCheckTest.check(net, TestNets.rand(r, 3, 3, 5), TestNets.rand(r, 3, 2, 5), mask, mask),
                 kind + " with mask");
+    }
+
+    /**
+     * DL4J's output layers and preprocessors turn {@code [mb, n, T]} into rows {@code [mb*T, n]} with
+     * {@link TimeSeriesUtils#reshape3dTo2d}; the layer's output is laid out so that this is a view, not a copy of the
+     * whole sequence on every pass, and holds the same values as the 3-d array.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gru", "lstm", "rnn"})
+    void outputReshapesToRowsWithoutACopy(String kind) {
+        MultiLayerNetwork net = randomNet(cell(kind, 4), 19);
+        INDArray x = TestNets.rand(new Random(3), 3, 3, 5);
+        INDArray out = net.getLayer(0).activate(x, false, LayerWorkspaceMgr.noWorkspaces());
+        INDArray rows = TimeSeriesUtils.reshape3dTo2d(out, LayerWorkspaceMgr.noWorkspaces(), ArrayType.ACTIVATIONS);
+        for (int b = 0; b < 3; b++) {
+            for (int t = 0; t < 5; t++) {
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(out.getDouble(b, j, t), rows.getDouble(t * 3L + b, j), 0, kind);
+                }
+            }
+        }
+        rows.putScalar(7, 2, 42.0);
+        assertEquals(42.0, out.getDouble(1, 2, 2), 0, kind + ": the rows must be a view of the output");
     }
 
     @ParameterizedTest
