@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
@@ -17,6 +16,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.rnnkit.core.layers.AttentionVertex;
 import org.rnnkit.core.layers.BidirectionalLastStep;
 import org.rnnkit.core.layers.RecurrentCell;
+import org.rnnkit.core.layers.SequenceOutput;
 import org.rnnkit.core.spec.Optimizer;
 import org.rnnkit.core.spec.RecurrentSpec;
 import org.rnnkit.core.spec.Seq2SeqSpec;
@@ -80,7 +80,7 @@ public final class Seq2SeqCompiler {
             g.addVertex(parts.attention(), attention(spec), previous, parts.encoderStates());
             previous = parts.attention();
         }
-        g.addLayer(parts.output(), new RnnOutputLayer.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
+        g.addLayer(parts.output(), new SequenceOutput.Builder(LossFunction.MCXENT).activation(Activation.SOFTMAX)
                         .nOut(spec.targetVocabulary()).build(), previous)
                 .setOutputs(parts.output());
         try {

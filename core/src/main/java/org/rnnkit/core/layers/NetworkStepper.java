@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -19,14 +20,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Next-token inference for a network of an optional embedding, rnnkit recurrent layers and a softmax
- * {@code RnnOutputLayer}, one token per row and step, on rnnkit's own kernels and buffers allocated once per batch
- * size: what {@code MultiLayerNetwork.rnnTimeStep} computes for such a network, without its per-call graph,
- * workspace and state-map work (about half of a generation step's time at batch 1). States live in {@link State}s
- * outside the network, so the network's own stored state is never touched. {@link #of} declines networks with any
- * other layer or an input preprocessor; callers then step through {@code rnnTimeStep}. Works over the network's
- * parameter arrays: training that updates them in place shows in the next step; a re-initialised network needs a
- * new stepper. One thread at a time.
+ * Next-token inference for a network of an optional embedding, rnnkit recurrent layers and a softmax per-step head
+ * ({@link SequenceOutput} or DL4J's {@code RnnOutputLayer}), one token per row and step, on rnnkit's own kernels and
+ * buffers allocated once per batch size: what {@code MultiLayerNetwork.rnnTimeStep} computes for such a network,
+ * without its per-call graph, workspace and state-map work (about half of a generation step's time at batch 1). States
+ * live in {@link State}s outside the network, so the network's own stored state is never touched. {@link #of} declines
+ * networks with any other layer or an input preprocessor; callers then step through {@code rnnTimeStep}. Works over
+ * the network's parameter arrays: training that updates them in place shows in the next step; a re-initialised
+ * network needs a new stepper. One thread at a time.
  */
 public final class NetworkStepper {
 
@@ -71,7 +72,7 @@ public final class NetworkStepper {
 
     /**
      * A stepper for {@code network}, or empty when it has a layer this stepper does not compute (anything but an
-     * embedding first, rnnkit recurrent layers, then a softmax {@code RnnOutputLayer}) or an input preprocessor.
+     * embedding first, rnnkit recurrent layers, then a softmax per-step head: {@link SequenceOutput} or DL4J's {@code RnnOutputLayer}) or an input preprocessor.
      */
     public static Optional<NetworkStepper> of(MultiLayerNetwork network) {
         MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
@@ -98,7 +99,8 @@ public final class NetworkStepper {
             cells.add(i);
         }
         org.deeplearning4j.nn.conf.layers.Layer last = conf.getConf(n - 1).getLayer();
-        if (cells.isEmpty() || !(last instanceof RnnOutputLayer out) || !out.hasBias()
+        if (cells.isEmpty() || !(last instanceof RnnOutputLayer || last instanceof SequenceOutput)
+                || !(last instanceof BaseOutputLayer out) || !out.hasBias()
                 || !(out.getActivationFn() instanceof ActivationSoftmax)) {
             return Optional.empty();
         }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.rnnkit.core.layers.SequenceOutput;
 
 /**
  * The output head and its loss. On a vector it gives one prediction per sequence (many-to-one); on a
@@ -47,7 +47,7 @@ public record OutputSpec(@JsonProperty("units") int units, @JsonProperty("kind")
     @Override
     public void compile(CompileContext context) {
         context.add(context.shape() == Shape.SEQUENCE
-                ? new RnnOutputLayer.Builder(kind.loss).nOut(units).activation(kind.activation).build()
+                ? new SequenceOutput.Builder(kind.loss).nOut(units).activation(kind.activation).build()
                 : new OutputLayer.Builder(kind.loss).nOut(units).activation(kind.activation).build());
     }
 }
