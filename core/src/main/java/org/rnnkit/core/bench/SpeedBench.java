@@ -26,7 +26,8 @@ import org.rnnkit.core.spec.ModelSpec;
 /**
  * Plain timed runner for {@link SpeedCase}s: each case's network is declared through rnnkit's builder and timed
  * against its {@link Dl4jTwin} (DL4J's own layers) in the same process, in alternating rounds so that load on the
- * machine hits both alike. Prints ms per operation, achieved GFLOP/s and the ratio rnnkit / DL4J, then peak memory.
+ * machine hits both alike, after one untimed warm-up round each. Prints ms per operation, achieved GFLOP/s and the
+ * ratio rnnkit / DL4J, then peak memory.
  */
 public final class SpeedBench {
 
@@ -98,6 +99,10 @@ public final class SpeedBench {
         int iterations = (int) Math.max(1, Math.min(200, secondsPerRound / once));
         double[][] mine = new double[2][rounds];
         double[][] base = new double[2][rounds];
+        // One untimed round per side first: the JIT compiles the hot loops (the SIMD kernels take thousands of
+        // calls to reach their final form), which the first timed round of a process would otherwise pay for.
+        time(a, iterations, mine, 0);
+        time(b, iterations, base, 0);
         for (int r = 0; r < rounds; r++) {
             time(a, iterations, mine, r);
             time(b, iterations, base, r);
