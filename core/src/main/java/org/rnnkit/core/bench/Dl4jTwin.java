@@ -1,6 +1,7 @@
 package org.rnnkit.core.bench;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -36,19 +37,33 @@ final class Dl4jTwin {
         BaseRecurrentLayer.Builder<?> builder = cell instanceof org.rnnkit.core.layers.SimpleRnn
                 ? new SimpleRnn.Builder() : new LSTM.Builder();
         builder.nIn(cell.getNIn()).nOut(cell.getNOut()).activation(cell.getActivationFn())
-                .weightInit(cell.getWeightInitFn()).updater(cell.getIUpdater()).biasUpdater(cell.getBiasUpdater())
                 .dataFormat(cell.getRnnDataFormat());
-        Layer layer = builder.build();
-        layer.setLayerName(cell.getLayerName());
-        return layer;
+        return withSettingsOf(cell, builder.build());
     }
 
     private static Layer replacement(SequenceOutput head) {
-        Layer layer = new RnnOutputLayer.Builder(head.getLossFn()).nIn(head.getNIn()).nOut(head.getNOut())
-                .activation(head.getActivationFn()).hasBias(head.hasBias()).weightInit(head.getWeightInitFn())
-                .updater(head.getIUpdater()).biasUpdater(head.getBiasUpdater()).dataFormat(head.getRnnDataFormat())
-                .build();
-        layer.setLayerName(head.getLayerName());
-        return layer;
+        return withSettingsOf(head, new RnnOutputLayer.Builder(head.getLossFn()).nIn(head.getNIn())
+                .nOut(head.getNOut()).activation(head.getActivationFn()).hasBias(head.hasBias())
+                .dataFormat(head.getRnnDataFormat()).build());
+    }
+
+    /**
+     * Gives {@code twin} the settings the network's global configuration gave {@code original}: a layer built here
+     * misses that step, and a builder's defaults (a NaN bias init among them) would stand.
+     */
+    private static Layer withSettingsOf(BaseLayer original, BaseLayer twin) {
+        twin.setLayerName(original.getLayerName());
+        twin.setWeightInitFn(original.getWeightInitFn());
+        twin.setBiasInit(original.getBiasInit());
+        twin.setGainInit(original.getGainInit());
+        twin.setIUpdater(original.getIUpdater());
+        twin.setBiasUpdater(original.getBiasUpdater());
+        twin.setRegularization(original.getRegularization());
+        twin.setRegularizationBias(original.getRegularizationBias());
+        twin.setGradientNormalization(original.getGradientNormalization());
+        twin.setGradientNormalizationThreshold(original.getGradientNormalizationThreshold());
+        twin.setIDropout(original.getIDropout());
+        twin.setWeightNoise(original.getWeightNoise());
+        return twin;
     }
 }
