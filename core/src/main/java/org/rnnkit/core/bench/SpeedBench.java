@@ -99,8 +99,8 @@ public final class SpeedBench {
         int iterations = (int) Math.max(1, Math.min(200, secondsPerRound / once));
         double[][] mine = new double[2][rounds];
         double[][] base = new double[2][rounds];
-        // One untimed round per side first: the JIT compiles the hot loops (the SIMD kernels take thousands of
-        // calls to reach their final form), which the first timed round of a process would otherwise pay for.
+        // One untimed round per side first: the JIT compiles the hot loops (the SIMD kernels among them) there,
+        // which the first timed round of a process would otherwise pay for.
         time(a, iterations, mine, 0);
         time(b, iterations, base, 0);
         for (int r = 0; r < rounds; r++) {
