@@ -26,7 +26,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public class SequenceOutput extends BaseOutputLayer {
 
-    private RNNFormat rnnDataFormat = RNNFormat.NCW;
+    /** Unset until the network's input type sets it (as DL4J's layers do); unset reads as NCW. */
+    private RNNFormat rnnDataFormat;
 
     /** For Jackson. */
     public SequenceOutput() {
@@ -80,7 +81,10 @@ public class SequenceOutput extends BaseOutputLayer {
         return InputTypeUtil.getPreprocessorForInputTypeRnnLayers(inputType, rnnDataFormat, getLayerName());
     }
 
-    /** Whether sequences are {@code [mb, features, time]} (NCW, the default) or {@code [mb, time, features]}. */
+    /**
+     * Whether sequences are {@code [mb, features, time]} (NCW) or {@code [mb, time, features]} (NWC); null until set
+     * by the builder or the network's input type, and then NCW.
+     */
     public RNNFormat getRnnDataFormat() {
         return rnnDataFormat;
     }
@@ -101,7 +105,7 @@ public class SequenceOutput extends BaseOutputLayer {
 
     /** Builder in DL4J's style: {@code new SequenceOutput.Builder(LossFunction.MSE).nOut(3).activation(...)}. */
     public static class Builder extends BaseOutputLayer.Builder<Builder> {
-        private RNNFormat rnnDataFormat = RNNFormat.NCW;
+        private RNNFormat rnnDataFormat;
 
         /** A head with DL4J's default loss (multi-class cross-entropy). */
         public Builder() {
@@ -115,7 +119,7 @@ public class SequenceOutput extends BaseOutputLayer {
             super(loss);
         }
 
-        /** Layout of the input and output sequences. */
+        /** Layout of the input and output sequences; by default that of the network's input type. */
         public Builder dataFormat(RNNFormat format) {
             this.rnnDataFormat = format;
             return this;

@@ -191,6 +191,22 @@ class SequenceOutputTest {
     }
 
     @Test
+    void takesItsLayoutFromTheInputTypeUnlessTold() {
+        MultiLayerNetwork dl4j = net(gru(RNNFormat.NWC), new RnnOutputLayer.Builder(LossFunction.MSE)
+                .activation(Activation.IDENTITY).nOut(2).build(), 3, RNNFormat.NWC, false);
+        MultiLayerNetwork ours = net(gru(RNNFormat.NWC), new SequenceOutput.Builder(LossFunction.MSE)
+                .activation(Activation.IDENTITY).nOut(2).build(), 3, RNNFormat.NWC, false);
+        assertEquals(RNNFormat.NWC, ((SequenceOutput) ours.getLayerWiseConfigurations().getConf(1).getLayer())
+                .getRnnDataFormat());
+        ours.setParams(dl4j.params().dup());
+        INDArray x = TestNets.rand(new Random(4), 2, 5, 3);
+        assertClose(dl4j.output(x), ours.output(x), "output");
+        assertEquals(RNNFormat.NCW, ((SequenceOutput) net(gru(RNNFormat.NCW), Head.LINEAR.layer(true, 2,
+                RNNFormat.NCW), 3, RNNFormat.NCW, false).getLayerWiseConfigurations().getConf(1).getLayer())
+                .getRnnDataFormat());
+    }
+
+    @Test
     void matchesDl4jUnderTruncatedBptt() {
         assertTwins(true, Head.LINEAR, RNNFormat.NCW, false, true);
         assertTwins(true, Head.SOFTMAX, RNNFormat.NCW, true, true);
