@@ -16,7 +16,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * Implementation of {@link SequenceOutput}. It treats a sequence batch {@code [mb, nIn, T]} as {@code mb·T} rows
@@ -113,13 +112,13 @@ public class SequenceOutputLayer extends BaseOutputLayer<SequenceOutput> {
         INDArray x = rows(input, workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray y = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
         INDArray z = preOutput(x, true, workspaceMgr, ArrayType.BP_WORKING_MEM);
-        ILossFunction loss = layerConf().getLossFn();
-        // The score is taken before the gradient in case a loss function reuses the pre-output's buffer.
-        scoredLoss = loss.computeScore(y, z, layerConf().getActivationFn(), maskArray, false);
+        Pair<Double, INDArray> lossAndDelta = layerConf().getLossFn()
+                .computeGradientAndScore(y, z, layerConf().getActivationFn(), maskArray, false);
+        scoredLoss = lossAndDelta.getFirst();
         scoredInput = input;
         scoredLabels = labels;
         scoredMask = maskArray;
-        INDArray delta = loss.computeGradient(y, z, layerConf().getActivationFn(), maskArray);
+        INDArray delta = lossAndDelta.getSecond();
 
         Gradient gradient = new DefaultGradient();
         INDArray wGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
